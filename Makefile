@@ -1,0 +1,42 @@
+# Two commands for a newcomer: `make run` (serve the app with demo data) and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: run test lint format messages clean
+
+$(VENV)/bin/python:
+	@PYTHON=$$(scripts/find-python.sh) || exit 1; \
+	echo "Creating $(VENV) with $$PYTHON"; \
+	$$PYTHON -m venv $(VENV) && $(VENV)/bin/pip install -q --upgrade pip uv
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
+	$(VENV)/bin/uv pip install -q --python $(PY) -r requirements.txt
+	@touch $@
+
+$(VENV)/.test: requirements.txt requirements-test.txt | $(VENV)/bin/python
+	$(VENV)/bin/uv pip install -q --python $(PY) -r requirements-test.txt
+	@touch $@ $(VENV)/.runtime
+
+run: $(VENV)/.runtime
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: $(VENV)/.test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/pytest
+
+lint: $(VENV)/.test
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Needs gettext; the compiled .mo files are committed so that running needs none.
+messages: $(VENV)/.runtime
+	$(PY) manage.py makemessages -l id --no-location --ignore=.venv --ignore=staticfiles
+	$(PY) manage.py compilemessages -l id --ignore=.venv
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,1 @@
+"""Seminars, rubrics and scores: built in the seminars issue."""

@@ -1,0 +1,7 @@
+"""The REST API router."""
+
+from rest_framework.routers import DefaultRouter
+
+router = DefaultRouter()
+
+urlpatterns = router.urls

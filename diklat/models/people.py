@@ -1,0 +1,173 @@
+"""Users and participant profiles: NIP, rank, position and agency."""
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from diklat.nip import Nip, normalise, parse_nip, validate_nip
+
+from .regions import Agency
+
+
+class User(AbstractUser):
+    """A person who logs in: participant, mentor, coach, examiner or programme staff."""
+
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.full_name or self.get_username()
+
+    def get_full_name(self):
+        return self.full_name or super().get_full_name() or self.get_username()
+
+    def get_short_name(self):
+        return (self.full_name or self.get_username()).split(" ")[0]
+
+
+class Rank(models.TextChoices):
+    """Civil-service rank (golongan/ruang) with its title."""
+
+    I_A = "I/a", "I/a — Juru Muda"
+    I_B = "I/b", "I/b — Juru Muda Tingkat I"
+    I_C = "I/c", "I/c — Juru"
+    I_D = "I/d", "I/d — Juru Tingkat I"
+    II_A = "II/a", "II/a — Pengatur Muda"
+    II_B = "II/b", "II/b — Pengatur Muda Tingkat I"
+    II_C = "II/c", "II/c — Pengatur"
+    II_D = "II/d", "II/d — Pengatur Tingkat I"
+    III_A = "III/a", "III/a — Penata Muda"
+    III_B = "III/b", "III/b — Penata Muda Tingkat I"
+    III_C = "III/c", "III/c — Penata"
+    III_D = "III/d", "III/d — Penata Tingkat I"
+    IV_A = "IV/a", "IV/a — Pembina"
+    IV_B = "IV/b", "IV/b — Pembina Tingkat I"
+    IV_C = "IV/c", "IV/c — Pembina Utama Muda"
+    IV_D = "IV/d", "IV/d — Pembina Utama Madya"
+    IV_E = "IV/e", "IV/e — Pembina Utama"
+
+
+class EchelonChoices(models.TextChoices):
+    I_A = "I.a", "I.a"
+    I_B = "I.b", "I.b"
+    II_A = "II.a", "II.a"
+    II_B = "II.b", "II.b"
+    III_A = "III.a", "III.a"
+    III_B = "III.b", "III.b"
+    IV_A = "IV.a", "IV.a"
+    IV_B = "IV.b", "IV.b"
+
+
+class PositionType(models.TextChoices):
+    JPT_UTAMA = "jpt_utama", _("Senior executive (JPT Utama)")
+    JPT_MADYA = "jpt_madya", _("Senior executive (JPT Madya)")
+    JPT_PRATAMA = "jpt_pratama", _("Senior executive (JPT Pratama)")
+    ADMINISTRATOR = "administrator", _("Administrator")
+    SUPERVISOR = "supervisor", _("Supervisor (Pengawas)")
+    FUNCTIONAL = "functional", _("Functional")
+    EXECUTOR = "executor", _("Executor (Pelaksana)")
+
+
+class Sex(models.IntegerChoices):
+    MALE = 1, _("Male")
+    FEMALE = 2, _("Female")
+
+
+class ParticipantQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from diklat import access
+
+        return self.filter(access.participant_scope(user))
+
+
+class Participant(models.Model):
+    """A civil servant taking part in leadership training."""
+
+    class Employment(models.TextChoices):
+        PNS = "pns", _("Civil servant (PNS)")
+        PPPK = "pppk", _("Contract staff (PPPK)")
+
+    user = models.OneToOneField(User, models.CASCADE, related_name="participant", verbose_name=_("user"))
+    employment = models.CharField(_("employment"), max_length=4, choices=Employment, default=Employment.PNS)
+    nip = models.CharField(
+        _("NIP"),
+        max_length=18,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_nip],
+        help_text=_("18 digits, e.g. 19701218 199603 2 001."),
+    )
+    ni_pppk = models.CharField(
+        _("NI PPPK"), max_length=30, unique=True, null=True, blank=True, help_text=_("For contract staff (PPPK).")
+    )
+    rank = models.CharField(_("rank (golongan)"), max_length=5, choices=Rank, blank=True)
+    position = models.CharField(_("position"), max_length=200)
+    position_type = models.CharField(_("position type"), max_length=14, choices=PositionType)
+    echelon = models.CharField(_("echelon"), max_length=5, choices=EchelonChoices, blank=True)
+    agency = models.ForeignKey(Agency, models.PROTECT, related_name="participants", verbose_name=_("agency"))
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+
+    objects = ParticipantQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["user__full_name"]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(nip__isnull=True) | Q(nip__regex=r"^[0-9]{18}$"),
+                name="participant_nip_is_18_digits",
+            ),
+            models.CheckConstraint(
+                condition=(Q(employment="pns") & Q(nip__isnull=False))
+                | (Q(employment="pppk") & Q(ni_pppk__isnull=False)),
+                name="participant_has_the_number_of_their_employment",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.user)
+
+    def save(self, *args, **kwargs):
+        if self.nip:
+            self.nip = normalise(self.nip)
+        self.nip = self.nip or None
+        self.ni_pppk = (self.ni_pppk or "").strip() or None
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.employment == self.Employment.PNS and not self.nip:
+            raise ValidationError({"nip": _("A civil servant (PNS) needs a NIP.")})
+        if self.employment == self.Employment.PPPK and not self.ni_pppk:
+            raise ValidationError({"ni_pppk": _("Contract staff (PPPK) need their NI PPPK.")})
+        if self.nip:
+            self.nip = normalise(self.nip)
+
+    @property
+    def parsed_nip(self) -> Nip | None:
+        return parse_nip(self.nip) if self.nip else None
+
+    @property
+    def birth_date(self):
+        return self.parsed_nip.birth_date if self.nip else None
+
+    @property
+    def service_start(self):
+        return self.parsed_nip.service_start if self.nip else None
+
+    @property
+    def sex(self) -> int | None:
+        return self.parsed_nip.sex if self.nip else None
+
+    def get_sex_display(self):
+        return Sex(self.sex).label if self.sex else ""
+
+    @property
+    def nip_formatted(self) -> str:
+        return self.parsed_nip.formatted if self.nip else ""

@@ -1,0 +1,271 @@
+"""Training programmes, the rule sets they follow, organisers, cohorts and enrolment."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from .regions import Agency, Region
+
+
+class Programme(models.Model):
+    """A leadership-training programme: PKN I, PKN II, PKA or PKP."""
+
+    class Product(models.TextChoices):
+        PROYEK = "proyek", _("change project (proyek perubahan)")
+        AKSI = "aksi", _("change action (aksi perubahan)")
+
+    code = models.SlugField(_("code"), max_length=10, unique=True)
+    name = models.CharField(_("name"), max_length=60)
+    former_name = models.CharField(_("former name"), max_length=60, blank=True)
+    audience = models.CharField(_("for"), max_length=100, blank=True)
+    product = models.CharField(_("product"), max_length=8, choices=Product)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("training programme")
+        verbose_name_plural = _("training programmes")
+
+    def __str__(self):
+        if self.former_name:
+            return _("%(name)s (formerly %(former)s)") % {"name": self.name, "former": self.former_name}
+        return self.name
+
+
+class RuleSet(models.Model):
+    """The regulation a cohort follows: its stage names, horizons and (later) rubrics."""
+
+    programme = models.ForeignKey(Programme, models.PROTECT, related_name="rule_sets", verbose_name=_("programme"))
+    name = models.CharField(_("name"), max_length=120)
+    regulation = models.CharField(_("regulation"), max_length=200, blank=True)
+    effective_from = models.DateField(_("effective from"), null=True, blank=True)
+    medium_horizon_months = models.PositiveSmallIntegerField(
+        _("medium-term horizon (months after the results seminar)"), default=12
+    )
+    long_horizon_months = models.PositiveSmallIntegerField(
+        _("long-term horizon (months after the results seminar)"), default=24
+    )
+
+    class Meta:
+        ordering = ["programme__order", "-effective_from"]
+        verbose_name = _("rule set")
+        verbose_name_plural = _("rule sets")
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "name"], name="rule_set_name_unique_per_programme"),
+            models.CheckConstraint(
+                condition=Q(medium_horizon_months__gt=0) & Q(long_horizon_months__gte=F("medium_horizon_months")),
+                name="rule_set_horizons_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.programme.name} — {self.name}"
+
+
+class Organiser(models.Model):
+    """A body that runs cohorts: a LAN centre or a provincial BPSDM."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    region = models.ForeignKey(
+        Region,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisers",
+        verbose_name=_("regional government"),
+        help_text=_("Empty for a national body such as a LAN centre."),
+    )
+    agency = models.ForeignKey(
+        Agency, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("agency")
+    )
+    staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="organisers", verbose_name=_("staff")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organiser")
+        verbose_name_plural = _("organisers")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def time_zone(self) -> str:
+        return self.region.time_zone if self.region_id else settings.TIME_ZONE
+
+
+def roman(number: int) -> str:
+    numerals = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ]
+    out = []
+    for value, numeral in numerals:
+        count, number = divmod(number, value)
+        out.append(numeral * count)
+    return "".join(out)
+
+
+class CohortQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from diklat import access
+
+        return self.filter(access.cohort_scope(user))
+
+
+class Cohort(models.Model):
+    """An angkatan: one run of a programme, by one organiser, in one year."""
+
+    programme = models.ForeignKey(Programme, models.PROTECT, related_name="cohorts", verbose_name=_("programme"))
+    rule_set = models.ForeignKey(RuleSet, models.PROTECT, related_name="cohorts", verbose_name=_("rule set"))
+    organiser = models.ForeignKey(Organiser, models.PROTECT, related_name="cohorts", verbose_name=_("organiser"))
+    number = models.PositiveSmallIntegerField(_("cohort number"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    design_seminar_date = models.DateField(_("design seminar"), null=True, blank=True)
+    results_seminar_date = models.DateField(
+        _("results seminar"),
+        null=True,
+        blank=True,
+        help_text=_("The leadership-laboratory seminar; short-term milestones must end before it."),
+    )
+
+    objects = CohortQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "programme__order", "number"]
+        verbose_name = _("cohort")
+        verbose_name_plural = _("cohorts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "organiser", "year", "number"], name="cohort_unique_number_per_year"
+            ),
+            models.CheckConstraint(condition=Q(end_date__gte=F("start_date")), name="cohort_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(number__gt=0) & Q(year__gte=2000) & Q(year__lte=2100), name="cohort_number_and_year_sane"
+            ),
+            models.CheckConstraint(
+                condition=Q(results_seminar_date__isnull=True)
+                | Q(design_seminar_date__isnull=True)
+                | Q(results_seminar_date__gt=F("design_seminar_date")),
+                name="cohort_results_seminar_after_design_seminar",
+            ),
+        ]
+
+    def __str__(self):
+        return _("%(programme)s Cohort %(number)s of %(year)s") % {
+            "programme": self.programme.name,
+            "number": roman(self.number),
+            "year": self.year,
+        }
+
+    def clean(self):
+        errors = {}
+        if self.programme_id and self.rule_set_id and self.rule_set.programme_id != self.programme_id:
+            errors["rule_set"] = _("The rule set belongs to another programme.")
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The cohort cannot end before it starts.")
+        for field in ("design_seminar_date", "results_seminar_date"):
+            day = getattr(self, field)
+            if day and self.start_date and self.end_date and not self.start_date <= day <= self.end_date:
+                errors[field] = _("The seminar must fall within the cohort's dates.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def time_zone(self) -> str:
+        return self.organiser.time_zone
+
+    def horizon_window(self, horizon: str) -> tuple[datetime.date | None, datetime.date | None]:
+        """Return the (exclusive start, inclusive end) a milestone of this horizon must target."""
+        seminar = self.results_seminar_date
+        if seminar is None:
+            return None, None
+        if horizon == "short":
+            return None, seminar
+        months = self.rule_set.medium_horizon_months if horizon == "medium" else self.rule_set.long_horizon_months
+        return seminar, add_months(seminar, months)
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=candidate)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+class CohortStage(models.Model):
+    """The dates of one stage of the change-project cycle in a cohort."""
+
+    class Stage(models.TextChoices):
+        DIAGNOSIS = "diagnosis", _("Diagnosis of the need for change")
+        OWNERSHIP = "ownership", _("Taking ownership")
+        DESIGN = "design", _("Designing the change")
+        LABORATORY = "laboratory", _("Leadership laboratory")
+        EVALUATION = "evaluation", _("Evaluation")
+
+    cohort = models.ForeignKey(Cohort, models.CASCADE, related_name="stages", verbose_name=_("cohort"))
+    stage = models.CharField(_("stage"), max_length=12, choices=Stage)
+    name = models.CharField(_("name used by the rule set"), max_length=120, blank=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+
+    class Meta:
+        ordering = ["cohort", "start_date"]
+        verbose_name = _("cohort stage")
+        verbose_name_plural = _("cohort stages")
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "stage"], name="cohort_stage_once"),
+            models.CheckConstraint(condition=Q(end_date__gte=F("start_date")), name="cohort_stage_ends_after_start"),
+        ]
+
+    def __str__(self):
+        return self.name or self.get_stage_display()
+
+
+class Enrolment(models.Model):
+    """A participant's place in a cohort."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        GRADUATED = "graduated", _("Graduated")
+
+    cohort = models.ForeignKey(Cohort, models.PROTECT, related_name="enrolments", verbose_name=_("cohort"))
+    participant = models.ForeignKey(
+        "diklat.Participant", models.PROTECT, related_name="enrolments", verbose_name=_("participant")
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.ACTIVE)
+    enrolled_on = models.DateField(_("enrolled on"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["cohort", "participant__user__full_name"]
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "participant"], name="enrolment_once_per_cohort"),
+        ]
+
+    def __str__(self):
+        return f"{self.participant} — {self.cohort}"

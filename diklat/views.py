@@ -1,0 +1,16 @@
+"""Landing: send each user to the page of their role."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
+
+
+@login_required
+def home(request):
+    user = request.user
+    if hasattr(user, "participant"):
+        return redirect("projects:dashboard")
+    if user.assignments.exists():
+        return redirect("mentors:participants")
+    if user.is_staff:
+        return redirect("admin:index")
+    return redirect("projects:dashboard")

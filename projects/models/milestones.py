@@ -1,0 +1,192 @@
+"""Milestones in three horizons, and the dated progress updates that carry evidence."""
+
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .project import ChangeProject
+
+
+class MilestoneQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from diklat import access
+
+        return self.filter(access.project_scope(user, prefix="project__"))
+
+    def open(self):
+        return self.exclude(status__in=[Milestone.Status.DONE, Milestone.Status.CANCELLED])
+
+    def overdue(self, today=None):
+        return self.open().filter(target_date__lt=today or timezone.localdate())
+
+
+class Milestone(models.Model):
+    """One step of the project plan, in the short, medium or long term."""
+
+    class Horizon(models.TextChoices):
+        SHORT = "short", _("Short-term")
+        MEDIUM = "medium", _("Medium-term")
+        LONG = "long", _("Long-term")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    project = models.ForeignKey(ChangeProject, models.CASCADE, related_name="milestones", verbose_name=_("project"))
+    horizon = models.CharField(_("horizon"), max_length=6, choices=Horizon)
+    activity = models.CharField(_("activity"), max_length=300)
+    output = models.CharField(_("output"), max_length=300, blank=True)
+    responsible = models.CharField(_("responsible person"), max_length=150)
+    start_date = models.DateField(_("start date"))
+    target_date = models.DateField(_("target date"))
+    weight = models.PositiveSmallIntegerField(
+        _("weight"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("How much this milestone counts in the project's progress."),
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.PLANNED)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0, validators=[MaxValueValidator(100)])
+    estimated_cost = models.PositiveBigIntegerField(_("estimated cost (Rp)"), default=0)
+    completed_on = models.DateField(_("completed on"), null=True, blank=True)
+
+    objects = MilestoneQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["project", "target_date", "pk"]
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        constraints = [
+            models.CheckConstraint(condition=Q(progress__lte=100), name="milestone_progress_at_most_100"),
+            models.CheckConstraint(
+                condition=Q(weight__gte=1) & Q(weight__lte=100), name="milestone_weight_between_1_and_100"
+            ),
+            models.CheckConstraint(
+                condition=Q(target_date__gte=F("start_date")), name="milestone_target_not_before_start"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="done") | (Q(progress=100) & Q(completed_on__isnull=False)),
+                name="milestone_done_means_complete",
+            ),
+            models.CheckConstraint(
+                condition=Q(horizon__in=["short", "medium", "long"]), name="milestone_horizon_known"
+            ),
+        ]
+
+    def __str__(self):
+        return self.activity
+
+    def clean(self):
+        errors = {}
+        if self.start_date and self.target_date and self.target_date < self.start_date:
+            errors["target_date"] = _("The target date cannot be before the start date.")
+        if self.progress is not None and self.progress > 100:
+            errors["progress"] = _("Progress cannot exceed 100%.")
+        if self.project_id and self.horizon and self.target_date and "target_date" not in errors:
+            message = horizon_violation(self.project.cohort, self.horizon, self.target_date)
+            if message:
+                errors["target_date"] = message
+        if errors:
+            raise ValidationError(errors)
+
+    def is_overdue(self, today=None) -> bool:
+        today = today or timezone.localdate()
+        return self.status not in {self.Status.DONE, self.Status.CANCELLED} and self.target_date < today
+
+
+def horizon_violation(cohort, horizon: str, target_date) -> str | None:
+    """Say why a target date does not fit its horizon, or return None when it fits."""
+    after, until = cohort.horizon_window(horizon)
+    if until is None:
+        return None
+    if horizon == Milestone.Horizon.SHORT and target_date > until:
+        return _("A short-term milestone must be reached by the results seminar (%(date)s).") % {
+            "date": until.strftime("%d-%m-%Y")
+        }
+    if horizon != Milestone.Horizon.SHORT and not after < target_date <= until:
+        return _("A %(horizon)s milestone must target a date after %(after)s and no later than %(until)s.") % {
+            "horizon": Milestone.Horizon(horizon).label.lower(),
+            "after": after.strftime("%d-%m-%Y"),
+            "until": until.strftime("%d-%m-%Y"),
+        }
+    return None
+
+
+class ProgressUpdateQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from diklat import access
+
+        return self.filter(access.project_scope(user, prefix="project__"))
+
+
+class ProgressUpdate(models.Model):
+    """A dated note on the progress of a project, optionally moving one milestone forward."""
+
+    project = models.ForeignKey(ChangeProject, models.CASCADE, related_name="updates", verbose_name=_("project"))
+    milestone = models.ForeignKey(
+        Milestone, models.SET_NULL, null=True, blank=True, related_name="updates", verbose_name=_("milestone")
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("author"))
+    happened_on = models.DateField(_("date"))
+    note = models.TextField(_("note"))
+    progress_before = models.PositiveSmallIntegerField(_("progress before (%)"), null=True, blank=True)
+    progress_after = models.PositiveSmallIntegerField(_("progress after (%)"), null=True, blank=True)
+    created_at = models.DateTimeField(_("posted at"), auto_now_add=True)
+
+    objects = ProgressUpdateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-happened_on", "-created_at"]
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(progress_after__isnull=True) | Q(progress_after__lte=100),
+                name="update_progress_at_most_100",
+            ),
+            models.CheckConstraint(
+                condition=Q(progress_after__isnull=True) | Q(milestone__isnull=False),
+                name="update_progress_needs_a_milestone",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.happened_on:%d-%m-%Y}: {self.note[:60]}"
+
+
+def evidence_path(instance: "Evidence", filename: str) -> str:
+    """Store under a generated name: the uploaded name is kept only as metadata."""
+    suffix = Path(filename).suffix.lower()
+    return f"evidence/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
+
+
+class Evidence(models.Model):
+    """A file (image or PDF) attached to a progress update."""
+
+    update = models.ForeignKey(ProgressUpdate, models.CASCADE, related_name="evidence", verbose_name=_("update"))
+    file = models.FileField(_("file"), upload_to=evidence_path, max_length=200)
+    original_name = models.CharField(_("original file name"), max_length=255)
+    content_type = models.CharField(_("type"), max_length=50)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["update", "pk"]
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+
+    def __str__(self):
+        return self.original_name
+
+    def get_absolute_url(self):
+        return reverse("projects:evidence", args=[self.pk])

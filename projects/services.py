@@ -1,0 +1,348 @@
+"""Every change to a project, its milestones, updates and budget: pages, API, admin and commands call these."""
+
+import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from diklat import access
+from diklat.models import Enrolment, User
+
+from .evidence import check_evidence
+from .models import BudgetLine, ChangeProject, Evidence, Milestone, ProgressUpdate, ProjectTransition
+
+Status = ChangeProject.Status
+
+PLAN_FIELDS = (
+    "title",
+    "agency",
+    "background",
+    "problem",
+    "ideal_condition",
+    "breakthrough",
+    "objectives",
+    "output",
+    "outcome",
+    "key_success_factors",
+)
+MILESTONE_FIELDS = (
+    "horizon",
+    "activity",
+    "output",
+    "responsible",
+    "start_date",
+    "target_date",
+    "weight",
+    "status",
+    "progress",
+    "estimated_cost",
+)
+BUDGET_FIELDS = ("source", "fiscal_year", "description", "document_reference", "planned", "approved", "realised")
+
+
+def _locked(project: ChangeProject) -> ChangeProject:
+    return ChangeProject.objects.select_for_update().select_related("enrolment__cohort__rule_set").get(pk=project.pk)
+
+
+def _require_owner(user: User, project: ChangeProject) -> None:
+    if not access.can_edit_project(user, project):
+        raise PermissionDenied(_("Only the participant who owns this project can change it."))
+
+
+def _assign(instance, values: dict, allowed: Sequence[str]) -> list[str]:
+    unknown = set(values) - set(allowed)
+    if unknown:
+        raise ValueError(f"unexpected fields: {sorted(unknown)}")
+    for name, value in values.items():
+        setattr(instance, name, value)
+    return list(values)
+
+
+# --- the project and its plan -------------------------------------------------------------
+
+
+@transaction.atomic
+def create_project(enrolment: Enrolment, *, by: User, **fields) -> ChangeProject:
+    """Start a draft project for a participant's enrolment (one project per enrolment)."""
+    if enrolment.participant.user_id != by.pk:
+        raise PermissionDenied(_("Only the participant can start their own change project."))
+    if ChangeProject.objects.filter(enrolment=enrolment).exists():
+        raise ValidationError(_("There is already a change project for this cohort."))
+    fields.setdefault("agency", enrolment.participant.agency)
+    project = ChangeProject(enrolment=enrolment, status=Status.DRAFT)
+    _assign(project, fields, PLAN_FIELDS)
+    project.full_clean()
+    try:
+        with transaction.atomic():
+            project.save()
+    except IntegrityError:
+        raise ValidationError(_("There is already a change project for this cohort.")) from None
+    return project
+
+
+@transaction.atomic
+def update_project(project: ChangeProject, *, by: User, formsets: Iterable = (), **fields) -> ChangeProject:
+    """Change the plan (and its stakeholder, risk and team rows) while it is a draft or returned."""
+    project = _locked(project)
+    _require_owner(by, project)
+    if not project.plan_is_editable:
+        raise ValidationError(
+            _("The plan can only be changed while it is a draft or returned for revision (now: %(status)s).")
+            % {"status": project.get_status_display()}
+        )
+    changed = _assign(project, fields, PLAN_FIELDS)
+    project.full_clean()
+    project.save(update_fields=[*changed, "updated_at"])
+    for formset in formsets:
+        formset.instance = project
+        formset.save()
+    return project
+
+
+# --- the status workflow -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    sources: frozenset
+    target: str
+    by_owner: bool
+    by_mentor: bool
+    needs_comment: bool = False
+
+
+TRANSITIONS = {
+    t.name: t
+    for t in (
+        Transition("submit", frozenset({Status.DRAFT, Status.RETURNED}), Status.SUBMITTED, True, False),
+        Transition("approve", frozenset({Status.SUBMITTED}), Status.APPROVED, False, True),
+        Transition("return", frozenset({Status.SUBMITTED}), Status.RETURNED, False, True, needs_comment=True),
+        Transition("start", frozenset({Status.APPROVED}), Status.IN_IMPLEMENTATION, True, True),
+        Transition("complete", frozenset({Status.IN_IMPLEMENTATION}), Status.COMPLETED, True, True),
+    )
+}
+
+
+def allowed_transitions(project: ChangeProject, user: User) -> list[str]:
+    """Name the transitions this user may apply to the project now (for buttons and the API)."""
+    owner, mentor = access.is_owner(user, project), access.can_review_project(user, project)
+    return [
+        t.name
+        for t in TRANSITIONS.values()
+        if project.status in t.sources and ((t.by_owner and owner) or (t.by_mentor and mentor))
+    ]
+
+
+def _check_preconditions(project: ChangeProject, transition: Transition) -> None:
+    if transition.name == "submit":
+        horizons = set(project.milestones.exclude(status=Milestone.Status.CANCELLED).values_list("horizon", flat=True))
+        missing = [h.label.lower() for h in Milestone.Horizon if h.value not in horizons]
+        if missing:
+            raise ValidationError(
+                _("Add at least one milestone for each horizon before submitting; missing: %(missing)s.")
+                % {"missing": ", ".join(missing)}
+            )
+    if transition.name == "complete" and project.milestones.filter(horizon=Milestone.Horizon.SHORT).open().exists():
+        raise ValidationError(_("Finish or cancel every short-term milestone before completing the project."))
+
+
+@transaction.atomic
+def apply_transition(project: ChangeProject, name: str, *, by: User, comment: str = "") -> ChangeProject:
+    """Move the project along its workflow, recording who did it, when and why."""
+    transition = TRANSITIONS.get(name)
+    if transition is None:
+        raise ValidationError(_("Unknown action: %(name)s.") % {"name": name})
+    project = _locked(project)
+    owner, mentor = access.is_owner(by, project), access.can_review_project(by, project)
+    if not ((transition.by_owner and owner) or (transition.by_mentor and mentor)):
+        raise PermissionDenied(_("You may not do this to this project."))
+    if project.status not in transition.sources:
+        raise ValidationError(
+            _("A project that is “%(status)s” cannot be moved to “%(target)s”.")
+            % {"status": project.get_status_display(), "target": Status(transition.target).label}
+        )
+    comment = comment.strip()
+    if transition.needs_comment and not comment:
+        raise ValidationError({"comment": _("Say what must be revised: a comment is required.")})
+    _check_preconditions(project, transition)
+    ProjectTransition.objects.create(
+        project=project, from_status=project.status, to_status=transition.target, by=by, comment=comment
+    )
+    project.status = transition.target
+    project.status_changed_at = timezone.now()
+    update_fields = ["status", "status_changed_at", "updated_at"]
+    if transition.by_mentor and not transition.by_owner:
+        project.mentor_comment = comment
+        update_fields.append("mentor_comment")
+    project.save(update_fields=update_fields)
+    return project
+
+
+def submit_project(project, *, by, comment=""):
+    return apply_transition(project, "submit", by=by, comment=comment)
+
+
+def approve_project(project, *, by, comment=""):
+    return apply_transition(project, "approve", by=by, comment=comment)
+
+
+def return_project(project, *, by, comment):
+    return apply_transition(project, "return", by=by, comment=comment)
+
+
+def start_implementation(project, *, by, comment=""):
+    return apply_transition(project, "start", by=by, comment=comment)
+
+
+def complete_project(project, *, by, comment=""):
+    return apply_transition(project, "complete", by=by, comment=comment)
+
+
+# --- milestones ------------------------------------------------------------------------------
+
+
+def _require_milestones_editable(project: ChangeProject) -> None:
+    if not project.milestones_are_editable:
+        raise ValidationError(
+            _("Milestones and budget lines cannot be changed while the project is “%(status)s”.")
+            % {"status": project.get_status_display()}
+        )
+
+
+def _settle_milestone_status(milestone: Milestone, today: datetime.date) -> None:
+    """Keep status, progress and completion date consistent with each other."""
+    if milestone.status == Milestone.Status.CANCELLED:
+        return
+    if milestone.progress == 100 or milestone.status == Milestone.Status.DONE:
+        milestone.status, milestone.progress = Milestone.Status.DONE, 100
+        milestone.completed_on = milestone.completed_on or today
+        return
+    milestone.completed_on = None
+    if milestone.progress and milestone.status == Milestone.Status.PLANNED:
+        milestone.status = Milestone.Status.IN_PROGRESS
+
+
+@transaction.atomic
+def save_milestone(project: ChangeProject, *, by: User, milestone: Milestone | None = None, **fields) -> Milestone:
+    """Add a milestone to the plan, or change one."""
+    project = _locked(project)
+    _require_owner(by, project)
+    _require_milestones_editable(project)
+    if milestone is None:
+        milestone = Milestone(project=project)
+    elif milestone.project_id != project.pk:
+        raise PermissionDenied
+    _assign(milestone, fields, MILESTONE_FIELDS)
+    milestone.project = project
+    _settle_milestone_status(milestone, timezone.localdate())
+    milestone.full_clean()
+    milestone.save()
+    return milestone
+
+
+@transaction.atomic
+def delete_milestone(milestone: Milestone, *, by: User) -> None:
+    project = _locked(milestone.project)
+    _require_owner(by, project)
+    _require_milestones_editable(project)
+    milestone.delete()
+
+
+# --- progress updates --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def post_update(
+    project: ChangeProject,
+    *,
+    by: User,
+    note: str,
+    happened_on: datetime.date | None = None,
+    milestone: Milestone | None = None,
+    progress: int | None = None,
+    files: Sequence = (),
+) -> ProgressUpdate:
+    """Record progress with its evidence, moving the milestone's progress when one is given."""
+    project = _locked(project)
+    _require_owner(by, project)
+    if not project.accepts_updates:
+        raise ValidationError(
+            _("Progress can be reported once the mentor has approved the project (now: %(status)s).")
+            % {"status": project.get_status_display()}
+        )
+    errors = {}
+    happened_on = happened_on or timezone.localdate()
+    if happened_on > timezone.localdate():
+        errors["happened_on"] = _("An update cannot be dated in the future.")
+    if not note.strip():
+        errors["note"] = _("Describe what was done.")
+    if milestone is not None and milestone.project_id != project.pk:
+        errors["milestone"] = _("This milestone belongs to another project.")
+    if progress is not None:
+        if milestone is None:
+            errors["progress"] = _("Choose the milestone whose progress changed.")
+        elif not 0 <= progress <= 100:
+            errors["progress"] = _("Progress must be between 0 and 100%.")
+    checked = []
+    for uploaded in files:
+        try:
+            checked.append((uploaded, check_evidence(uploaded)))
+        except ValidationError as error:
+            errors.setdefault("files", []).extend(error.messages)
+    if errors:
+        raise ValidationError(errors)
+
+    update = ProgressUpdate.objects.create(
+        project=project, milestone=milestone, author=by, happened_on=happened_on, note=note.strip()
+    )
+    if milestone is not None and progress is not None:
+        milestone = Milestone.objects.select_for_update().get(pk=milestone.pk)
+        update.progress_before, update.progress_after = milestone.progress, progress
+        update.save(update_fields=["progress_before", "progress_after"])
+        milestone.progress = progress
+        if progress < 100 and milestone.status == Milestone.Status.DONE:
+            milestone.status = Milestone.Status.IN_PROGRESS
+        _settle_milestone_status(milestone, happened_on)
+        milestone.save(update_fields=["progress", "status", "completed_on"])
+    for uploaded, info in checked:
+        Evidence.objects.create(
+            update=update,
+            file=uploaded,
+            original_name=uploaded.name[:255],
+            content_type=info.content_type,
+            size=info.size,
+        )
+    return update
+
+
+# --- budget ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_budget_line(project: ChangeProject, *, by: User, line: BudgetLine | None = None, **fields) -> BudgetLine:
+    """Add or change a budget line (amounts in whole rupiah)."""
+    project = _locked(project)
+    _require_owner(by, project)
+    _require_milestones_editable(project)
+    if line is None:
+        line = BudgetLine(project=project)
+    elif line.project_id != project.pk:
+        raise PermissionDenied
+    _assign(line, fields, BUDGET_FIELDS)
+    line.project = project
+    line.full_clean()
+    line.save()
+    return line
+
+
+@transaction.atomic
+def delete_budget_line(line: BudgetLine, *, by: User) -> None:
+    project = _locked(line.project)
+    _require_owner(by, project)
+    _require_milestones_editable(project)
+    line.delete()

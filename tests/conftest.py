@@ -1,0 +1,137 @@
+"""Shared fixtures, and the rules for which tests run where.
+
+- Browser tests (marker ``browser``) need Chromium; outside CI they are deselected with a
+  printed reason when it is missing. In CI (CI=true) nothing is deselected for that reason.
+- PostgreSQL-only tests (marker ``postgres_only``) are deselected on SQLite.
+"""
+
+import os
+import shutil
+
+import pytest
+from rest_framework.test import APIClient
+
+from tests import factories
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+
+CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+_not_run: list[str] = []
+
+
+def _on_postgres() -> bool:
+    return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+
+
+def pytest_collection_modifyitems(config, items):
+    keep, drop = [], []
+    chromium_missing = not (os.path.exists(CHROMIUM_PATH) or shutil.which("chromium"))
+    for item in items:
+        if "postgres_only" in item.keywords and not _on_postgres():
+            drop.append(item)
+            _not_run.append(f"{item.nodeid}: needs PostgreSQL (set DATABASE_URL)")
+        elif "browser" in item.keywords and chromium_missing and not IN_CI:
+            drop.append(item)
+            _not_run.append(f"{item.nodeid}: Chromium not found at {CHROMIUM_PATH} (apt-get install chromium)")
+        else:
+            keep.append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _not_run:
+        terminalreporter.section("not run on this machine")
+        for line in _not_run:
+            terminalreporter.write_line(line)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM_PATH,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    }
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def api_client():
+    return APIClient()
+
+
+@pytest.fixture
+def enrolment(db):
+    return factories.EnrolmentFactory()
+
+
+@pytest.fixture
+def participant(enrolment):
+    return enrolment.participant
+
+
+@pytest.fixture
+def project(enrolment):
+    return factories.ChangeProjectFactory(enrolment=enrolment)
+
+
+@pytest.fixture
+def mentor(enrolment):
+    return factories.AssignmentFactory(enrolment=enrolment, role="mentor").user
+
+
+@pytest.fixture
+def coach(enrolment):
+    return factories.AssignmentFactory(enrolment=enrolment, role="coach").user
+
+
+@pytest.fixture
+def examiner(enrolment):
+    return factories.AssignmentFactory(enrolment=enrolment, role="examiner").user
+
+
+@pytest.fixture
+def organiser_staff(enrolment):
+    user = factories.UserFactory()
+    enrolment.cohort.organiser.staff.add(user)
+    return user
+
+
+@pytest.fixture
+def stranger(db):
+    return factories.UserFactory()
+
+
+@pytest.fixture
+def other_project(db):
+    return factories.ChangeProjectFactory()
+
+
+@pytest.fixture
+def approved_project(project):
+    for horizon in ("short", "medium", "long"):
+        factories.MilestoneFactory(project=project, horizon=horizon)
+    project.status = project.Status.APPROVED
+    project.save()
+    return project

@@ -1,1 +1,0 @@
-"""Seminars, rubrics and scores: built in the seminars issue."""

@@ -1,0 +1,191 @@
+"""Feedback from the panel, followed from "open" to "verified" — budget feedback above all."""
+
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from projects.models import BudgetLine, BudgetSource
+
+
+class FeedbackQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from diklat import access
+
+        return self.filter(access.project_scope(user, prefix="project__"))
+
+    def unresolved(self):
+        return self.exclude(status__in=FeedbackItem.RESOLVED)
+
+    def overdue(self, today=None):
+        return self.unresolved().filter(due_date__lt=today or timezone.localdate())
+
+
+class FeedbackItem(models.Model):
+    """What a panel member asked to change in a project, with an owner and a due date."""
+
+    class Category(models.TextChoices):
+        BUDGET = "budget", _("Budget")
+        SCOPE = "scope", _("Scope")
+        STAKEHOLDERS = "stakeholders", _("Stakeholders")
+        SUSTAINABILITY = "sustainability", _("Sustainability")
+        ROLLOUT = "rollout", _("Rollout")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        ACCEPTED = "accepted", _("Accepted")
+        IN_PROGRESS = "in_progress", _("In progress")
+        IMPLEMENTED = "implemented", _("Implemented")
+        VERIFIED = "verified", _("Verified")
+        REJECTED = "rejected", _("Rejected")
+
+    RESOLVED = ("implemented", "verified")
+
+    project = models.ForeignKey(
+        "projects.ChangeProject", models.CASCADE, related_name="feedback", verbose_name=_("project")
+    )
+    presentation = models.ForeignKey(
+        "assessments.Presentation",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="feedback",
+        verbose_name=_("given at"),
+    )
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="feedback_given", verbose_name=_("given by")
+    )
+    category = models.CharField(_("category"), max_length=14, choices=Category)
+    text = models.TextField(_("feedback"))
+    milestone = models.ForeignKey(
+        "projects.Milestone",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="feedback",
+        verbose_name=_("milestone"),
+    )
+    owner = models.CharField(_("owner"), max_length=150, help_text=_("Who must act on it."))
+    due_date = models.DateField(_("due date"))
+    status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.OPEN, db_index=True)
+    status_note = models.TextField(_("latest note"), blank=True)
+    created_at = models.DateTimeField(_("given at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = FeedbackQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        verbose_name = _("feedback item")
+        verbose_name_plural = _("feedback items")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["open", "accepted", "in_progress", "implemented", "verified", "rejected"]),
+                name="feedback_status_known",
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def get_absolute_url(self):
+        return reverse("assessments:feedback", args=[self.pk])
+
+    def is_overdue(self, today=None) -> bool:
+        return self.status not in self.RESOLVED and self.due_date < (today or timezone.localdate())
+
+
+class FeedbackEvent(models.Model):
+    """One status change of a feedback item, with its note or reason."""
+
+    item = models.ForeignKey(FeedbackItem, models.CASCADE, related_name="events", verbose_name=_("feedback"))
+    from_status = models.CharField(_("from"), max_length=12, choices=FeedbackItem.Status, blank=True)
+    to_status = models.CharField(_("to"), max_length=12, choices=FeedbackItem.Status)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("by"))
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["item", "at", "pk"]
+        verbose_name = _("feedback status change")
+        verbose_name_plural = _("feedback status changes")
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+def feedback_evidence_path(instance, filename: str) -> str:
+    return f"feedback/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class FeedbackEvidence(models.Model):
+    item = models.ForeignKey(FeedbackItem, models.CASCADE, related_name="evidence", verbose_name=_("feedback"))
+    file = models.FileField(_("file"), upload_to=feedback_evidence_path, max_length=200)
+    original_name = models.CharField(_("original file name"), max_length=255)
+    content_type = models.CharField(_("type"), max_length=50)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("by"))
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["item", "pk"]
+        verbose_name = _("feedback evidence")
+        verbose_name_plural = _("feedback evidence")
+
+    def __str__(self):
+        return self.original_name
+
+    def get_absolute_url(self):
+        return reverse("assessments:feedback-evidence", args=[self.pk])
+
+
+class BudgetFeedback(models.Model):
+    """The money side of a budget feedback item: asked, approved (e.g. in the DPA), realised."""
+
+    item = models.OneToOneField(FeedbackItem, models.CASCADE, related_name="budget", verbose_name=_("feedback"))
+    fiscal_year = models.PositiveSmallIntegerField(
+        _("fiscal year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    source = models.CharField(_("source"), max_length=5, choices=BudgetSource)
+    amount_requested = models.BigIntegerField(_("asked for (Rp)"), validators=[MinValueValidator(0)])
+    amount_approved = models.BigIntegerField(
+        _("approved (Rp)"), null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    amount_realised = models.BigIntegerField(
+        _("realised (Rp)"), null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    document_reference = models.CharField(
+        _("budget document"), max_length=100, blank=True, help_text=_("E.g. the DPA number.")
+    )
+    budget_lines = models.ManyToManyField(
+        BudgetLine, blank=True, related_name="feedback", verbose_name=_("budget lines")
+    )
+
+    class Meta:
+        verbose_name = _("budget feedback")
+        verbose_name_plural = _("budget feedback")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount_requested__gte=0)
+                & (Q(amount_approved__isnull=True) | Q(amount_approved__gte=0))
+                & (Q(amount_realised__isnull=True) | Q(amount_realised__gte=0)),
+                name="budget_feedback_amounts_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(fiscal_year__gte=2000) & Q(fiscal_year__lte=2100), name="budget_feedback_year_sane"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.item} ({self.fiscal_year})"
+
+    @property
+    def unrealised(self) -> int:
+        return max((self.amount_approved or self.amount_requested) - (self.amount_realised or 0), 0)

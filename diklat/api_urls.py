@@ -2,6 +2,19 @@
 
 from rest_framework.routers import DefaultRouter
 
+from diklat import api as diklat_api
+from mentors import api as mentors_api
+from projects import api as projects_api
+
 router = DefaultRouter()
+router.register("programmes", diklat_api.ProgrammeViewSet, basename="programme")
+router.register("cohorts", diklat_api.CohortViewSet, basename="cohort")
+router.register("agencies", diklat_api.AgencyViewSet, basename="agency")
+router.register("participants", diklat_api.ParticipantViewSet, basename="participant")
+router.register("projects", projects_api.ChangeProjectViewSet, basename="project")
+router.register("milestones", projects_api.MilestoneViewSet, basename="milestone")
+router.register("updates", projects_api.ProgressUpdateViewSet, basename="update")
+router.register("budget-lines", projects_api.BudgetLineViewSet, basename="budget-line")
+router.register("assignments", mentors_api.AssignmentViewSet, basename="assignment")
 
 urlpatterns = router.urls

@@ -188,6 +188,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models have a "status" field with different choices: name each enum.
+    "ENUM_NAME_OVERRIDES": {
+        "ProjectStatusEnum": "projects.models.ChangeProject.Status",
+        "MilestoneStatusEnum": "projects.models.Milestone.Status",
+        "SessionStatusEnum": "assessments.models.SeminarSession.Status",
+        "FeedbackStatusEnum": "assessments.models.FeedbackItem.Status",
+    },
+    # No call to the public validator: the docs page talks to this site only (CSP connect/img 'self').
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True},
 }
 
 LOGGING = {

@@ -16,7 +16,7 @@ def today() -> datetime.date:
 
 def valid_nip(n: int, sex: int = 1) -> str:
     """A NIP with a real birth date, a service start after age 18 and a serial."""
-    birth = datetime.date(1970, 1, 1) + datetime.timedelta(days=37 * n)
+    birth = datetime.date(1970, 1, 1) + datetime.timedelta(days=37 * (n % 250))
     service_year = birth.year + 24
     return f"{birth:%Y%m%d}{service_year}{(n % 12) + 1:02d}{sex}{(n % 999) + 1:03d}"
 

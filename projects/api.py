@@ -1,0 +1,232 @@
+"""REST API of change projects, their milestones, progress updates and budget lines.
+
+Views scope every queryset to the requesting user, shape data with the serializers, and
+leave every change to projects.services.
+"""
+
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
+from rest_framework.response import Response
+
+from diklat import access
+from mentors.models import Assignment
+from projects import services
+from projects.filters import BudgetLineFilter, ChangeProjectFilter, MilestoneFilter, ProgressUpdateFilter
+from projects.models import BudgetLine, ChangeProject, Milestone, ProgressUpdate
+from projects.serializers import (
+    BudgetLineCreateSerializer,
+    BudgetLineSerializer,
+    ChangeProjectCreateSerializer,
+    ChangeProjectSerializer,
+    MilestoneCreateSerializer,
+    MilestoneSerializer,
+    ProgressUpdateSerializer,
+    TransitionSerializer,
+)
+
+
+class OwnerMayChange(BasePermission):
+    """Whoever sees a project (or a row of it) may read it; only its participant may change it."""
+
+    message = _("Only the participant who owns this project can change it.")
+
+    def has_object_permission(self, request, view, obj):
+        if request.method in SAFE_METHODS:
+            return True
+        project = obj if isinstance(obj, ChangeProject) else obj.project
+        return access.can_edit_project(request.user, project)
+
+
+class ChangeProjectViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Change projects the user may see, with their progress per horizon and the actions open to the user."""
+
+    permission_classes = [IsAuthenticated, OwnerMayChange]
+    filterset_class = ChangeProjectFilter
+    search_fields = ["title", "enrolment__participant__user__full_name", "agency__name"]
+    ordering_fields = ["title", "status", "status_changed_at", "updated_at", "progress_overall"]
+
+    def get_queryset(self):
+        user = self.request.user
+        mentor = Assignment.objects.filter(enrolment=OuterRef("enrolment"), role=Assignment.Role.MENTOR)
+        mentor = mentor.filter(user=user) if user.is_authenticated else mentor.none()
+        return (
+            ChangeProject.objects.visible_to(user)
+            .for_lists()
+            .annotate(user_is_mentor=Exists(mentor))
+            # Meta.ordering is dropped from GROUP BY queries: order explicitly for stable pages.
+            .order_by("enrolment__participant__user__full_name", "pk")
+        )
+
+    def get_serializer_class(self):
+        return ChangeProjectCreateSerializer if self.action == "create" else ChangeProjectSerializer
+
+    def _present(self, project: ChangeProject, status_code=status.HTTP_200_OK) -> Response:
+        """Answer with the project as the list shows it (progress and allowed transitions included)."""
+        project = self.get_queryset().get(pk=project.pk)
+        return Response(ChangeProjectSerializer(project, context=self.get_serializer_context()).data, status_code)
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        fields = dict(serializer.validated_data)
+        enrolment = fields.pop("enrolment")
+        project = services.create_project(enrolment, by=request.user, **fields)
+        return self._present(project, status.HTTP_201_CREATED)
+
+    def update(self, request, *args, partial=False, **kwargs):
+        project = self.get_object()
+        serializer = self.get_serializer(project, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        project = services.update_project(project, by=request.user, **serializer.validated_data)
+        return self._present(project)
+
+    def _transition(self, request, name: str) -> Response:
+        project = self.get_object()
+        serializer = TransitionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        project = services.apply_transition(
+            project, name, by=request.user, comment=serializer.validated_data["comment"]
+        )
+        return self._present(project)
+
+    @extend_schema(request=TransitionSerializer, responses=ChangeProjectSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def submit(self, request, pk=None):
+        """Submit the plan to the mentor (the participant)."""
+        return self._transition(request, "submit")
+
+    @extend_schema(request=TransitionSerializer, responses=ChangeProjectSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def approve(self, request, pk=None):
+        """Approve a submitted plan (the mentor)."""
+        return self._transition(request, "approve")
+
+    @extend_schema(request=TransitionSerializer, responses=ChangeProjectSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated], url_path="return", url_name="return")
+    def return_for_revision(self, request, pk=None):
+        """Return a submitted plan for revision, saying what to revise (the mentor)."""
+        return self._transition(request, "return")
+
+    @extend_schema(request=TransitionSerializer, responses=ChangeProjectSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def start(self, request, pk=None):
+        """Start implementing an approved project."""
+        return self._transition(request, "start")
+
+    @extend_schema(request=TransitionSerializer, responses=ChangeProjectSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def complete(self, request, pk=None):
+        """Mark the project completed once every short-term milestone is finished or cancelled."""
+        return self._transition(request, "complete")
+
+
+class MilestoneViewSet(viewsets.ModelViewSet):
+    """Milestones of the projects the user may see; the participant plans them."""
+
+    permission_classes = [IsAuthenticated, OwnerMayChange]
+    filterset_class = MilestoneFilter
+    search_fields = ["activity", "output", "responsible"]
+    ordering_fields = ["target_date", "start_date", "progress", "weight", "horizon"]
+
+    def get_queryset(self):
+        return Milestone.objects.visible_to(self.request.user).select_related("project__enrolment__participant")
+
+    def get_serializer_class(self):
+        return MilestoneCreateSerializer if self.action == "create" else MilestoneSerializer
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        fields = dict(serializer.validated_data)
+        milestone = services.save_milestone(fields.pop("project"), by=request.user, **fields)
+        return Response(self.get_serializer(milestone).data, status=status.HTTP_201_CREATED)
+
+    def update(self, request, *args, partial=False, **kwargs):
+        milestone = self.get_object()
+        serializer = self.get_serializer(milestone, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        milestone = services.save_milestone(
+            milestone.project, by=request.user, milestone=milestone, **serializer.validated_data
+        )
+        return Response(self.get_serializer(milestone).data)
+
+    def destroy(self, request, *args, **kwargs):
+        services.delete_milestone(self.get_object(), by=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ProgressUpdateViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+):
+    """Dated progress reports with their evidence files; the participant posts them (multipart for files)."""
+
+    serializer_class = ProgressUpdateSerializer
+    filterset_class = ProgressUpdateFilter
+    parser_classes = [MultiPartParser, FormParser, JSONParser]
+    search_fields = ["note"]
+    ordering_fields = ["happened_on", "created_at"]
+
+    def get_queryset(self):
+        return (
+            ProgressUpdate.objects.visible_to(self.request.user).select_related("author").prefetch_related("evidence")
+        )
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        update = services.post_update(
+            data["project"],
+            by=request.user,
+            note=data["note"],
+            happened_on=data.get("happened_on"),
+            milestone=data.get("milestone"),
+            progress=data.get("progress"),
+            files=data.get("files", ()),
+        )
+        update = self.get_queryset().get(pk=update.pk)
+        return Response(self.get_serializer(update).data, status=status.HTTP_201_CREATED)
+
+
+class BudgetLineViewSet(viewsets.ModelViewSet):
+    """Budget lines (whole rupiah) of the projects the user may see; the participant keeps them."""
+
+    permission_classes = [IsAuthenticated, OwnerMayChange]
+    filterset_class = BudgetLineFilter
+    search_fields = ["description", "document_reference"]
+    ordering_fields = ["fiscal_year", "planned", "approved", "realised"]
+
+    def get_queryset(self):
+        return BudgetLine.objects.visible_to(self.request.user).select_related("project__enrolment__participant")
+
+    def get_serializer_class(self):
+        return BudgetLineCreateSerializer if self.action == "create" else BudgetLineSerializer
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        fields = dict(serializer.validated_data)
+        line = services.save_budget_line(fields.pop("project"), by=request.user, **fields)
+        return Response(self.get_serializer(line).data, status=status.HTTP_201_CREATED)
+
+    def update(self, request, *args, partial=False, **kwargs):
+        line = self.get_object()
+        serializer = self.get_serializer(line, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        line = services.save_budget_line(line.project, by=request.user, line=line, **serializer.validated_data)
+        return Response(self.get_serializer(line).data)
+
+    def destroy(self, request, *args, **kwargs):
+        services.delete_budget_line(self.get_object(), by=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)

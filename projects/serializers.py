@@ -1,0 +1,222 @@
+"""Shapes of change projects, milestones, progress updates and budget lines in the REST API.
+
+These only validate types and shape the output: every rule about what may change, and every
+write, is in projects.services.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from diklat import access
+from diklat.formatting import rupiah
+from diklat.models import Agency, Enrolment
+from diklat.serializers import ScopedPrimaryKeyRelatedField
+from projects import services
+from projects.models import BudgetLine, ChangeProject, Evidence, Milestone, ProgressUpdate
+
+
+def transitions_for(project: ChangeProject, user) -> list[str]:
+    """The transitions ``user`` may apply now, without a query when the list annotated ``user_is_mentor``.
+
+    Owner and mentor are decided as in ``services.allowed_transitions`` (tests hold the two equal).
+    """
+    mentor = getattr(project, "user_is_mentor", None)
+    if mentor is None:
+        return services.allowed_transitions(project, user)
+    owner = user.is_authenticated and project.enrolment.participant.user_id == user.pk
+    mentor = user.is_superuser or mentor
+    return [
+        t.name
+        for t in services.TRANSITIONS.values()
+        if project.status in t.sources and ((t.by_owner and owner) or (t.by_mentor and mentor))
+    ]
+
+
+class ChangeProjectSerializer(serializers.ModelSerializer):
+    enrolment = serializers.PrimaryKeyRelatedField(read_only=True)
+    agency = serializers.PrimaryKeyRelatedField(queryset=Agency.objects.all(), required=False)
+    agency_name = serializers.CharField(source="agency.name", read_only=True)
+    participant = serializers.IntegerField(source="enrolment.participant_id", read_only=True)
+    participant_name = serializers.CharField(source="enrolment.participant.user.get_full_name", read_only=True)
+    cohort = serializers.IntegerField(source="enrolment.cohort_id", read_only=True)
+    cohort_name = serializers.CharField(source="enrolment.cohort.__str__", read_only=True)
+    programme = serializers.CharField(source="enrolment.cohort.programme.code", read_only=True)
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+    progress_short = serializers.FloatField(read_only=True, allow_null=True)
+    progress_medium = serializers.FloatField(read_only=True, allow_null=True)
+    progress_long = serializers.FloatField(read_only=True, allow_null=True)
+    progress_overall = serializers.FloatField(read_only=True, allow_null=True)
+    has_overdue = serializers.BooleanField(read_only=True)
+    allowed_transitions = serializers.SerializerMethodField(
+        help_text=_("Actions the requesting user may take now: submit, approve, return, start, complete.")
+    )
+
+    class Meta:
+        model = ChangeProject
+        fields = [
+            "id",
+            "enrolment",
+            "participant",
+            "participant_name",
+            "cohort",
+            "cohort_name",
+            "programme",
+            "agency",
+            "agency_name",
+            *[f for f in services.PLAN_FIELDS if f != "agency"],
+            "status",
+            "status_display",
+            "status_changed_at",
+            "mentor_comment",
+            "progress_short",
+            "progress_medium",
+            "progress_long",
+            "progress_overall",
+            "has_overdue",
+            "allowed_transitions",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["status", "status_changed_at", "mentor_comment", "created_at", "updated_at"]
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=list(services.TRANSITIONS))))
+    def get_allowed_transitions(self, project):
+        return transitions_for(project, self.context["request"].user)
+
+
+class ChangeProjectCreateSerializer(ChangeProjectSerializer):
+    enrolment = ScopedPrimaryKeyRelatedField(
+        queryset=Enrolment.objects.all(),
+        scope=access.enrolment_scope,
+        help_text=_("The participant's place in a cohort (one project per enrolment)."),
+    )
+
+
+class TransitionSerializer(serializers.Serializer):
+    comment = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text=_("Required when returning a project.")
+    )
+
+
+class MilestoneSerializer(serializers.ModelSerializer):
+    project = serializers.PrimaryKeyRelatedField(read_only=True)
+    horizon_display = serializers.CharField(source="get_horizon_display", read_only=True)
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+    is_overdue = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Milestone
+        fields = [
+            "id",
+            "project",
+            "horizon",
+            "horizon_display",
+            "activity",
+            "output",
+            "responsible",
+            "start_date",
+            "target_date",
+            "weight",
+            "status",
+            "status_display",
+            "progress",
+            "estimated_cost",
+            "completed_on",
+            "is_overdue",
+        ]
+        read_only_fields = ["completed_on"]
+
+    def get_is_overdue(self, milestone) -> bool:
+        return milestone.is_overdue()
+
+
+class MilestoneCreateSerializer(MilestoneSerializer):
+    project = ScopedPrimaryKeyRelatedField(queryset=ChangeProject.objects.all())
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    url = serializers.CharField(source="get_absolute_url", read_only=True, help_text=_("Download link."))
+
+    class Meta:
+        model = Evidence
+        fields = ["id", "original_name", "content_type", "size", "uploaded_at", "url"]
+        read_only_fields = fields
+
+
+class ProgressUpdateSerializer(serializers.ModelSerializer):
+    project = ScopedPrimaryKeyRelatedField(queryset=ChangeProject.objects.all())
+    milestone = ScopedPrimaryKeyRelatedField(queryset=Milestone.objects.all(), required=False, allow_null=True)
+    author_name = serializers.CharField(source="author.get_full_name", read_only=True)
+    happened_on = serializers.DateField(required=False, help_text=_("Defaults to today."))
+    progress = serializers.IntegerField(
+        write_only=True,
+        required=False,
+        allow_null=True,
+        help_text=_("The milestone's new progress (%); needs a milestone."),
+    )
+    files = serializers.ListField(
+        child=serializers.FileField(allow_empty_file=True, use_url=False),
+        write_only=True,
+        required=False,
+        help_text=_("Evidence: images (JPG, PNG, WEBP) or PDF files."),
+    )
+    evidence = EvidenceSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = ProgressUpdate
+        fields = [
+            "id",
+            "project",
+            "milestone",
+            "author",
+            "author_name",
+            "happened_on",
+            "note",
+            "progress",
+            "progress_before",
+            "progress_after",
+            "files",
+            "evidence",
+            "created_at",
+        ]
+        read_only_fields = ["author", "progress_before", "progress_after", "created_at"]
+
+
+class BudgetLineSerializer(serializers.ModelSerializer):
+    project = serializers.PrimaryKeyRelatedField(read_only=True)
+    source_display = serializers.CharField(source="get_source_display", read_only=True)
+    planned_rupiah = serializers.SerializerMethodField(help_text=_("E.g. Rp 3.800.000."))
+    approved_rupiah = serializers.SerializerMethodField()
+    realised_rupiah = serializers.SerializerMethodField()
+
+    class Meta:
+        model = BudgetLine
+        fields = [
+            "id",
+            "project",
+            "source",
+            "source_display",
+            "fiscal_year",
+            "description",
+            "document_reference",
+            "planned",
+            "planned_rupiah",
+            "approved",
+            "approved_rupiah",
+            "realised",
+            "realised_rupiah",
+        ]
+
+    def get_planned_rupiah(self, line) -> str:
+        return rupiah(line.planned)
+
+    def get_approved_rupiah(self, line) -> str:
+        return rupiah(line.approved)
+
+    def get_realised_rupiah(self, line) -> str:
+        return rupiah(line.realised)
+
+
+class BudgetLineCreateSerializer(BudgetLineSerializer):
+    project = ScopedPrimaryKeyRelatedField(queryset=ChangeProject.objects.all())

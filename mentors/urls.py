@@ -6,4 +6,5 @@ app_name = "mentors"
 
 urlpatterns = [
     path("", views.participants, name="participants"),
+    path("projects/<int:pk>/review/", views.review, name="review"),
 ]

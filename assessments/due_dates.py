@@ -20,6 +20,12 @@ def quarter_end(year: int, quarter: int) -> datetime.date:
     return datetime.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _plausible_year(year: int) -> int:
+    if not 2000 <= year <= 2100:
+        raise ValidationError(_("The year %(year)s is not plausible.") % {"year": year}, code="due_year")
+    return year
+
+
 def parse_due_date(text: str) -> datetime.date:
     """Read "Q2 2027", "TW II 2027", "Triwulan 3 2027", "2027-06-30" or "30-06-2027"."""
     cleaned = " ".join((text or "").split())
@@ -27,15 +33,14 @@ def parse_due_date(text: str) -> datetime.date:
     if match:
         raw_quarter = match["quarter"].upper()
         quarter = ROMAN_QUARTERS.get(raw_quarter) or int(raw_quarter)
-        year = int(match["year"])
-        if not 2000 <= year <= 2100:
-            raise ValidationError(_("The year %(year)s is not plausible.") % {"year": year}, code="due_year")
-        return quarter_end(year, quarter)
+        return quarter_end(_plausible_year(int(match["year"])), quarter)
     for date_format in DATE_FORMATS:
         try:
-            return datetime.datetime.strptime(cleaned, date_format).date()
+            parsed = datetime.datetime.strptime(cleaned, date_format).date()
         except ValueError:
             continue
+        _plausible_year(parsed.year)
+        return parsed
     raise ValidationError(
         _("Write a date (30-06-2027) or a quarter (Q2 2027); “%(text)s” is neither.") % {"text": text},
         code="due_format",

@@ -22,6 +22,7 @@ from .models import (
     SeminarSession,
     SessionEvent,
 )
+from .models.rubrics import plain_number
 from .results import results_for
 
 # --- rubrics -----------------------------------------------------------------------------------
@@ -64,6 +65,8 @@ def copy_rubric(rubric: Rubric, *, by: User, name: str = "") -> Rubric:
 
 # --- scoring -----------------------------------------------------------------------------------
 
+REMARK_MAX_LENGTH = Score._meta.get_field("remark").max_length
+
 
 def _as_score(raw, rubric: Rubric) -> Decimal:
     try:
@@ -73,11 +76,18 @@ def _as_score(raw, rubric: Rubric) -> Decimal:
     if not value.is_finite() or not rubric.score_min <= value <= rubric.score_max:
         raise ValidationError(
             _("A score must be between %(low)s and %(high)s.")
-            % {"low": rubric.score_min.normalize(), "high": rubric.score_max.normalize()}
+            % {"low": plain_number(rubric.score_min), "high": plain_number(rubric.score_max)}
         )
     if value != value.quantize(Decimal("0.01")):
         raise ValidationError(_("Use at most two decimals."))
     return value
+
+
+def _as_id(raw) -> int | None:
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        return None
 
 
 def _was_released(session: SeminarSession) -> bool:
@@ -100,8 +110,11 @@ def score_presentation(
     scorer's scores in place; each change is recorded with the old and new value.
     """
     # Locking the session serialises scoring with finalising: no score slips in after release.
+    # of=("self",): lock the session row only, not the seminar and rubric it is joined with.
     session = (
-        SeminarSession.objects.select_for_update().select_related("seminar__rubric").get(pk=presentation.session_id)
+        SeminarSession.objects.select_for_update(of=("self",))
+        .select_related("seminar__rubric")
+        .get(pk=presentation.session_id)
     )
     presentation = Presentation.objects.select_related("enrolment").get(pk=presentation.pk)
     presentation.session = session
@@ -111,13 +124,12 @@ def score_presentation(
     if not session.is_open:
         raise ValidationError(_("This session is finalised: scores are locked. The chair can reopen it."))
     rubric = session.seminar.rubric
-    remarks = remarks or {}
     indicators = {i.pk: i for i in RubricIndicator.objects.filter(component__rubric=rubric)}
     errors: dict[str, list[str]] = {}
     values: dict[int, Decimal] = {}
     for indicator_id, raw in scores.items():
         key = f"indicator_{indicator_id}"
-        if int(indicator_id) not in indicators:
+        if _as_id(indicator_id) not in indicators:
             errors[key] = [_("This indicator is not part of the seminar's rubric.")]
             continue
         if raw in (None, ""):
@@ -126,6 +138,13 @@ def score_presentation(
             values[int(indicator_id)] = _as_score(raw, rubric)
         except ValidationError as error:
             errors[key] = error.messages
+    # A remark not given keeps the one saved before; keys may come as text from a form or JSON.
+    remarks = {_as_id(i): (text or "").strip() for i, text in (remarks or {}).items()}
+    for indicator_id, text in remarks.items():
+        if len(text) > REMARK_MAX_LENGTH:
+            errors[f"remark_{indicator_id}"] = [
+                _("Keep the remark to %(limit)s characters.") % {"limit": REMARK_MAX_LENGTH}
+            ]
     if complete:
         for indicator_id, indicator in indicators.items():
             if indicator_id not in values and f"indicator_{indicator_id}" not in errors:
@@ -146,9 +165,9 @@ def score_presentation(
 
     saved = []
     for indicator_id, value in values.items():
-        remark = (remarks.get(indicator_id) or "").strip()
         score = existing.get(indicator_id)
         old_value, old_remark = (score.value, score.remark) if score else (None, "")
+        remark = remarks.get(indicator_id, old_remark)
         if score is None:
             try:
                 with transaction.atomic():
@@ -166,6 +185,7 @@ def score_presentation(
                     presentation=presentation, indicator_id=indicator_id, scorer=by
                 )
                 old_value, old_remark = score.value, score.remark
+                remark = remarks.get(indicator_id, old_remark)
         if score.pk and (old_value != value or old_remark != remark):
             if old_value is not None:
                 score.value, score.remark, score.role = value, remark, role
@@ -214,7 +234,9 @@ def classify_presentation(presentation: Presentation, *, by: User, verdict: str,
 @transaction.atomic
 def finalise_session(session: SeminarSession, *, by: User, acknowledge_flags: bool = False) -> SeminarSession:
     """Lock the session's scores and release each participant's result."""
-    session = SeminarSession.objects.select_for_update().select_related("seminar__rubric").get(pk=session.pk)
+    session = (
+        SeminarSession.objects.select_for_update(of=("self",)).select_related("seminar__rubric").get(pk=session.pk)
+    )
     if not access.can_chair(by, session):
         raise PermissionDenied(_("Only the chair of the session can finalise it."))
     if not session.is_open:

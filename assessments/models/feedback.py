@@ -6,19 +6,29 @@ from pathlib import Path
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import BudgetLine, BudgetSource
 
+from .seminars import Presentation
+
 
 class FeedbackQuerySet(models.QuerySet):
     def visible_to(self, user):
+        """The project's people see its feedback, and so do whoever gave it and the examiners who heard it."""
         from diklat import access
 
-        return self.filter(access.project_scope(user, prefix="project__"))
+        if not user.is_authenticated or user.is_superuser:
+            return self.filter(access.project_scope(user, prefix="project__"))
+        heard_by_examiner = Presentation.objects.filter(
+            enrolment=OuterRef("project__enrolment"), session__examiners=user
+        )
+        return self.filter(
+            access.project_scope(user, prefix="project__") | Q(given_by=user) | Q(Exists(heard_by_examiner))
+        )
 
     def unresolved(self):
         return self.exclude(status__in=FeedbackItem.RESOLVED)

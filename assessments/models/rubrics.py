@@ -11,6 +11,11 @@ from django.utils.translation import gettext_lazy as _
 HUNDRED = Decimal("100")
 
 
+def plain_number(value: Decimal) -> str:
+    """A decimal without trailing zeros and never in exponent form: 100.00 → "100", 8.50 → "8.5"."""
+    return f"{value.normalize():f}"
+
+
 class SeminarKind(models.TextChoices):
     DESIGN = "design", _("Design seminar")
     RESULTS = "results", _("Results seminar (leadership laboratory)")
@@ -63,7 +68,7 @@ class Rubric(models.Model):
         components = list(self.components.annotate(indicator_total=Sum("indicators__weight")))
         total = sum((c.weight for c in components), Decimal(0))
         if total != HUNDRED:
-            errors.append(_("The component weights add up to %(total)s, not 100.") % {"total": total.normalize()})
+            errors.append(_("The component weights add up to %(total)s, not 100.") % {"total": plain_number(total)})
         for component in components:
             indicator_total = component.indicator_total or Decimal(0)
             if indicator_total != component.weight:
@@ -71,8 +76,8 @@ class Rubric(models.Model):
                     _("The indicators of “%(component)s” add up to %(total)s, not its weight %(weight)s.")
                     % {
                         "component": component.name,
-                        "total": indicator_total.normalize(),
-                        "weight": component.weight.normalize(),
+                        "total": plain_number(indicator_total),
+                        "weight": plain_number(component.weight),
                     }
                 )
         return errors
@@ -141,7 +146,7 @@ class LevelDescriptor(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.lowest.normalize()}–{self.highest.normalize()}: {self.description}"
+        return f"{plain_number(self.lowest)}–{plain_number(self.highest)}: {self.description}"
 
 
 class PredicateBandQuerySet(models.QuerySet):

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .rubrics import RubricIndicator
+from .rubrics import RubricIndicator, plain_number
 from .seminars import Presentation
 
 
@@ -42,7 +42,7 @@ class Score(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.indicator}: {self.value.normalize()}"
+        return f"{self.indicator}: {plain_number(self.value)}"
 
 
 class ScoreChange(models.Model):
@@ -70,8 +70,8 @@ class ScoreChange(models.Model):
         verbose_name_plural = _("score changes")
 
     def __str__(self):
-        old = "—" if self.old_value is None else self.old_value.normalize()
-        return f"{self.indicator}: {old} → {self.new_value.normalize()}"
+        old = "—" if self.old_value is None else plain_number(self.old_value)
+        return f"{self.indicator}: {old} → {plain_number(self.new_value)}"
 
 
 class Classification(models.Model):

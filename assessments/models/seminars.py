@@ -1,6 +1,7 @@
 """Seminars, their sessions and panels, the participants presenting, and the session's audit."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -29,6 +30,14 @@ class Seminar(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} — {self.cohort}"
+
+    def clean(self):
+        if self.rubric_id and self.cohort_id and self.kind:
+            rubric, cohort = self.rubric, self.cohort
+            if rubric.rule_set_id != cohort.rule_set_id or rubric.kind != self.kind:
+                raise ValidationError(
+                    {"rubric": _("Choose a rubric of this seminar's kind and of the cohort's rule set.")}
+                )
 
 
 class SessionQuerySet(models.QuerySet):
@@ -135,6 +144,10 @@ class Presentation(models.Model):
 
     def get_absolute_url(self):
         return reverse("assessments:score", args=[self.pk])
+
+    def clean(self):
+        if self.session_id and self.enrolment_id and self.enrolment.cohort_id != self.session.seminar.cohort_id:
+            raise ValidationError({"enrolment": _("This participant is not in the seminar's cohort.")})
 
 
 class SessionEvent(models.Model):

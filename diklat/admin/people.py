@@ -1,0 +1,135 @@
+"""Users and participant profiles, with what the NIP encodes shown beside it."""
+
+from django import forms
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from diklat.models import Participant, User
+from diklat.nip import normalise
+from mentors.models import Assignment
+
+from .base import ScopedAdminMixin, province_filter
+
+
+class ParticipantForm(forms.ModelForm):
+    """Accept a NIP typed in its printed groups (19701218 199603 2 001)."""
+
+    nip = forms.CharField(label=_("NIP"), max_length=30, required=False, help_text=_("18 digits."))
+
+    class Meta:
+        model = Participant
+        fields = [
+            "user",
+            "employment",
+            "nip",
+            "ni_pppk",
+            "rank",
+            "position",
+            "position_type",
+            "echelon",
+            "agency",
+            "phone",
+        ]
+
+    def clean_nip(self):
+        return normalise(self.cleaned_data["nip"]) or None
+
+
+class NipDetailsMixin:
+    """Read-only fields derived from the NIP: grouped number, birth date, service start, sex."""
+
+    nip_readonly_fields = ["nip_display", "birth_date", "service_start", "sex"]
+
+    @admin.display(description=_("NIP"), ordering="nip")
+    def nip_display(self, obj):
+        return obj.nip_formatted or obj.ni_pppk or "—"
+
+    @admin.display(description=_("birth date"))
+    def birth_date(self, obj):
+        return obj.birth_date or "—"
+
+    @admin.display(description=_("start of service (TMT CPNS)"))
+    def service_start(self, obj):
+        return f"{obj.service_start:%m-%Y}" if obj.service_start else "—"
+
+    @admin.display(description=_("sex"))
+    def sex(self, obj):
+        return obj.get_sex_display() or "—"
+
+
+class ParticipantInline(NipDetailsMixin, admin.StackedInline):
+    model = Participant
+    form = ParticipantForm
+    fk_name = "user"
+    can_delete = False
+    max_num = 1
+    autocomplete_fields = ["agency"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.nip_readonly_fields
+
+
+@admin.register(User)
+class UserAdmin(ScopedAdminMixin, BaseUserAdmin):
+    list_display = ["username", "full_name", "email", "is_staff", "is_active", "last_login"]
+    search_fields = ["username", "full_name", "email", "first_name", "last_name"]
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        (_("Personal info"), {"fields": ("full_name", "first_name", "last_name", "email")}),
+        (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")}),
+        (_("Important dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("username", "full_name", "email", "password1", "password2")}),
+    )
+    inlines = [ParticipantInline]
+
+    def get_inlines(self, request, obj):
+        return self.inlines if obj else []
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = ["last_login", "date_joined"]
+        if not request.user.is_superuser:
+            fields += ["is_staff", "is_superuser", "groups", "user_permissions"]
+        return fields
+
+    def scope(self, queryset, user):
+        participants = Participant.objects.visible_to(user).filter(user=OuterRef("pk"))
+        assignments = Assignment.objects.visible_to(user).filter(user=OuterRef("pk"))
+        return queryset.filter(Q(pk=user.pk) | Q(Exists(participants)) | Q(Exists(assignments)))
+
+
+@admin.register(Participant)
+class ParticipantAdmin(NipDetailsMixin, ScopedAdminMixin, admin.ModelAdmin):
+    form = ParticipantForm
+    list_display = ["user", "nip_display", "rank", "echelon", "position", "agency", "employment"]
+    list_filter = [
+        "employment",
+        "rank",
+        "echelon",
+        "position_type",
+        "agency__kind",
+        province_filter("agency__government"),
+    ]
+    search_fields = ["user__full_name", "user__username", "nip", "ni_pppk", "position", "agency__name"]
+    autocomplete_fields = ["user", "agency"]
+    list_select_related = ["user", "agency__government"]
+    fieldsets = (
+        (None, {"fields": ("user", "employment", "nip", "ni_pppk")}),
+        (_("From the NIP"), {"fields": ("nip_display", "birth_date", "service_start", "sex")}),
+        (_("Position"), {"fields": ("rank", "position", "position_type", "echelon", "agency", "phone")}),
+    )
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.nip_readonly_fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(*self.list_select_related)  # also for the search widget
+
+    def get_search_results(self, request, queryset, search_term):
+        digits = normalise(search_term)
+        if digits.isdigit():
+            search_term = digits  # a NIP typed with its spaces
+        return super().get_search_results(request, queryset, search_term)

@@ -1,0 +1,58 @@
+"""Demo data: one PKN II cohort of the BPSDM of South Sulawesi, with 60 participants from 7 provinces.
+
+build() is idempotent (natural keys, get-or-create) and deterministic (one seeded generator).
+"""
+
+import datetime
+import random
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from .people import DEMO_PASSWORD, Cast, PeopleBuilder
+from .work import ProjectBuilder
+
+SEED = 20260815
+
+
+@dataclass(frozen=True)
+class Login:
+    role: str
+    username: str
+    who: str
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    cast: Cast
+    projects_created: int
+    logins: list[Login]
+
+
+@transaction.atomic
+def build(today: datetime.date | None = None) -> DemoResult:
+    """Create (or find) the demo cohort and everything in it."""
+    today = today or timezone.localdate()
+    rng = random.Random(SEED)
+    people = PeopleBuilder(rng, today)
+    cast = people.build()
+    created = ProjectBuilder(rng, today, cast, people.names).build()
+    first = cast.enrolled[0]
+    project = first.enrolment.project
+    logins = [
+        Login("participant", first.participant.user.username, f"{first.participant.user} — {project.title}"),
+        Login(
+            "mentor",
+            first.mentor.username,
+            f"{first.mentor} — {first.enrolment.assignments.get(role='mentor').position}",
+        ),
+        Login("coach", cast.coaches[0].username, f"{cast.coaches[0]} — widyaiswara, {cast.organiser}"),
+        Login("examiner", cast.examiners[0].username, f"{cast.examiners[0]} — shared examiner"),
+        Login("organiser staff", cast.staff.username, f"{cast.staff} — {cast.organiser} (admin site)"),
+        Login("admin", cast.admin.username, "superuser"),
+    ]
+    return DemoResult(cast, created, logins)
+
+
+__all__ = ["DEMO_PASSWORD", "DemoResult", "Login", "build"]

@@ -1,0 +1,81 @@
+"""The demo cohort itself: its organiser, dates and stages, and the permissions of organiser staff."""
+
+import datetime
+
+from django.contrib.auth.models import Group, Permission
+
+from diklat.models import Agency, AgencyKind, Cohort, CohortStage, Organiser, Programme, Region
+
+from . import agencies
+
+COHORT_NUMBER = 15
+DAY = datetime.timedelta(days=1)
+STAFF_GROUP = "Organiser staff"
+# Organiser staff view, add and change these in the admin; the reference data they only view.
+STAFF_PERMISSIONS = {
+    "diklat": ["cohort", "cohortstage", "enrolment", "participant", "user", "agency"],
+    "mentors": ["assignment"],
+    "projects": ["changeproject", "milestone", "progressupdate", "budgetline", "stakeholder", "risk", "teammember"],
+}
+STAFF_VIEW_ONLY = {
+    "diklat": ["region", "agencykind", "programme", "ruleset", "organiser"],
+    "projects": ["evidence", "projecttransition"],
+}
+
+
+def ensure_cohort(today: datetime.date) -> tuple[Organiser, Cohort]:
+    """The BPSDM of South Sulawesi and its PKN II cohort XV, in the leadership laboratory today."""
+    host = Region.objects.get(code=agencies.HOST_PROVINCE)
+    bpsdm, _ = Agency.objects.get_or_create(
+        government=host, name=agencies.ORGANISER_AGENCY, defaults={"kind": AgencyKind.objects.get(code="badan")}
+    )
+    organiser, _ = Organiser.objects.get_or_create(
+        name=agencies.ORGANISER_NAME, defaults={"region": host, "agency": bpsdm}
+    )
+    programme = Programme.objects.get(code="pkn2")
+    cohort = (
+        Cohort.objects.filter(programme=programme, organiser=organiser, number=COHORT_NUMBER).order_by("-year").first()
+    )
+    if cohort is None:
+        # The results seminar is 12 days away: most projects are mid-way through the laboratory.
+        start = today - 95 * DAY
+        cohort = Cohort.objects.create(
+            programme=programme,
+            rule_set=programme.rule_sets.order_by("-effective_from").first(),
+            organiser=organiser,
+            number=COHORT_NUMBER,
+            year=start.year,
+            start_date=start,
+            design_seminar_date=start + 40 * DAY,
+            results_seminar_date=today + 12 * DAY,
+            end_date=today + 16 * DAY,
+        )
+    ensure_stages(cohort)
+    return organiser, cohort
+
+
+def ensure_stages(cohort: Cohort) -> None:
+    start, design, results = cohort.start_date, cohort.design_seminar_date, cohort.results_seminar_date
+    dates = {
+        CohortStage.Stage.DIAGNOSIS: (start, start + 13 * DAY),
+        CohortStage.Stage.OWNERSHIP: (start + 14 * DAY, start + 27 * DAY),
+        CohortStage.Stage.DESIGN: (start + 28 * DAY, design),
+        CohortStage.Stage.LABORATORY: (design + DAY, results - 3 * DAY),
+        CohortStage.Stage.EVALUATION: (results - 2 * DAY, cohort.end_date),
+    }
+    for stage, (begin, end) in dates.items():
+        CohortStage.objects.get_or_create(cohort=cohort, stage=stage, defaults={"start_date": begin, "end_date": end})
+
+
+def staff_group() -> Group:
+    """The group that gives organiser staff their admin permissions (their rows are scoped by the admin)."""
+    group, _ = Group.objects.get_or_create(name=STAFF_GROUP)
+    wanted = {
+        f"{action}_{model}"
+        for models in STAFF_PERMISSIONS.values()
+        for model in models
+        for action in ("view", "add", "change")
+    } | {f"view_{model}" for models in STAFF_VIEW_ONLY.values() for model in models}
+    apps = set(STAFF_PERMISSIONS) | set(STAFF_VIEW_ONLY)
+    group.permissions.add(*Permission.objects.filter(content_type__app_label__in=apps, codename__in=wanted))
+    return group

@@ -1,0 +1,37 @@
+"""Load the demo cohort: `python manage.py load_demo` (safe to run again)."""
+
+import time
+
+from django.core.management.base import BaseCommand
+
+from diklat import demo
+from diklat.models import Participant
+
+
+class Command(BaseCommand):
+    help = "Load a demo PKN II cohort with 60 participants, their panel and change projects. Safe to run again."
+
+    def handle(self, *args, **options):
+        started = time.monotonic()
+        result = demo.build()
+        cast = result.cast
+        provinces = {
+            participant.agency.government.province.code
+            for participant in Participant.objects.filter(enrolments__cohort=cast.cohort).select_related(
+                "agency__government__parent"
+            )
+        }
+        if result.projects_created:
+            summary = f"Created {result.projects_created} change projects"
+        else:
+            summary = "Demo data already present; nothing changed"
+        self.stdout.write(
+            self.style.SUCCESS(f"{summary} ({time.monotonic() - started:.1f} s).")
+            + f"\n{cast.cohort}: {len(cast.enrolled)} participants from {len(provinces)} provinces,"
+            f" organised by {cast.organiser}."
+        )
+        self.stdout.write(f"\nDemo logins (password for every demo user: {demo.DEMO_PASSWORD}):")
+        width = max(len(login.role) for login in result.logins)
+        for login in result.logins:
+            self.stdout.write(f"  {login.role:<{width}}  {login.username:<14} {login.who}")
+        self.stdout.write("A user that existed before keeps their own password.")

@@ -1,0 +1,326 @@
+"""Admin for change projects, their plan, progress and budget.
+
+The status of a project is read-only here: actions move it through projects.services,
+which checks who may do it and records the transition.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Sum
+from django.template.defaultfilters import filesizeformat
+from django.urls import NoReverseMatch
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from diklat import access
+from diklat.admin import ScopedAdminMixin, cohort_filter
+from diklat.formatting import rupiah
+
+from . import services
+from .models import (
+    BudgetLine,
+    ChangeProject,
+    Evidence,
+    Milestone,
+    ProgressUpdate,
+    ProjectTransition,
+    Risk,
+    Stakeholder,
+    TeamMember,
+)
+
+
+class ProjectChildScopeMixin(ScopedAdminMixin):
+    """Rows that belong to a project: visible when the project is."""
+
+    project_path = "project__"
+
+    def scope(self, queryset, user):
+        return queryset.filter(access.project_scope(user, prefix=self.project_path))
+
+
+class ReadOnlyMixin:
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# --- inlines of a project --------------------------------------------------------------------
+
+
+class StakeholderInline(admin.TabularInline):
+    model = Stakeholder
+    extra = 0
+
+
+class RiskInline(admin.TabularInline):
+    model = Risk
+    extra = 0
+
+
+class TeamMemberInline(admin.TabularInline):
+    model = TeamMember
+    extra = 0
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    extra = 0
+    fields = ["horizon", "activity", "responsible", "start_date", "target_date", "weight", "status", "progress"]
+    show_change_link = True
+
+
+class BudgetLineInline(admin.TabularInline):
+    model = BudgetLine
+    extra = 0
+    fields = ["source", "fiscal_year", "description", "document_reference", "planned", "approved", "realised"]
+
+
+class ProjectTransitionInline(ReadOnlyMixin, admin.TabularInline):
+    model = ProjectTransition
+    extra = 0
+    fields = ["at", "from_status", "to_status", "by", "comment"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("by")
+
+
+# --- the project -----------------------------------------------------------------------------
+
+
+@admin.register(ChangeProject)
+class ChangeProjectAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    list_display = [
+        "title",
+        "participant",
+        "cohort",
+        "agency",
+        "status",
+        "progress",
+        "has_overdue",
+        "status_changed_at",
+    ]
+    list_filter = ["status", cohort_filter("enrolment__cohort"), "enrolment__cohort__programme"]
+    search_fields = [
+        "title",
+        "enrolment__participant__user__full_name",
+        "enrolment__participant__nip",
+        "agency__name",
+    ]
+    autocomplete_fields = ["enrolment", "agency"]
+    readonly_fields = ["status", "status_changed_at", "mentor_comment", "budget_summary", "created_at", "updated_at"]
+    fieldsets = (
+        (None, {"fields": ("enrolment", "agency", "title", "status", "status_changed_at", "mentor_comment")}),
+        (
+            _("Design"),
+            {
+                "fields": (
+                    "background",
+                    "problem",
+                    "ideal_condition",
+                    "breakthrough",
+                    "objectives",
+                    "output",
+                    "outcome",
+                    "key_success_factors",
+                )
+            },
+        ),
+        (_("Budget"), {"fields": ("budget_summary",)}),
+        (_("Record"), {"fields": ("created_at", "updated_at")}),
+    )
+    inlines = [
+        MilestoneInline,
+        StakeholderInline,
+        RiskInline,
+        TeamMemberInline,
+        BudgetLineInline,
+        ProjectTransitionInline,
+    ]
+    actions = ["approve_selected", "start_selected", "complete_selected"]
+
+    def get_queryset(self, request):
+        # for_lists() aggregates, and a GROUP BY drops the default ordering: restate it.
+        return super().get_queryset(request).for_lists().order_by(*ChangeProject._meta.ordering)
+
+    @admin.display(description=_("participant"), ordering="enrolment__participant__user__full_name")
+    def participant(self, obj):
+        return obj.enrolment.participant.user
+
+    @admin.display(description=_("cohort"), ordering="enrolment__cohort")
+    def cohort(self, obj):
+        return obj.enrolment.cohort
+
+    @admin.display(description=_("progress"), ordering="progress_overall")
+    def progress(self, obj):
+        value = getattr(obj, "progress_overall", None)
+        return "—" if value is None else f"{value:.0f}%"
+
+    @admin.display(description=_("overdue"), boolean=True, ordering="has_overdue")
+    def has_overdue(self, obj):
+        return getattr(obj, "has_overdue", None)
+
+    @admin.display(description=_("budget (planned / approved / realised)"))
+    def budget_summary(self, obj):
+        if obj.pk is None:
+            return "—"
+        totals = obj.budget_lines.aggregate(planned=Sum("planned"), approved=Sum("approved"), realised=Sum("realised"))
+        return " / ".join(rupiah(totals[key] or 0) for key in ("planned", "approved", "realised"))
+
+    def _transition(self, request, queryset, name: str) -> None:
+        moved = 0
+        for project in queryset:
+            try:
+                services.apply_transition(project, name, by=request.user)
+            except (ValidationError, PermissionDenied) as error:
+                reason = " ".join(getattr(error, "messages", [])) or str(error)
+                reason = reason or _("You may not do this to this project.")
+                self.message_user(request, f"{project.title}: {reason}", messages.ERROR)
+            else:
+                moved += 1
+        if moved:
+            self.message_user(
+                request,
+                ngettext("%(count)d project updated.", "%(count)d projects updated.", moved) % {"count": moved},
+                messages.SUCCESS,
+            )
+
+    @admin.action(description=_("Approve selected projects (as mentor)"), permissions=["change"])
+    def approve_selected(self, request, queryset):
+        self._transition(request, queryset, "approve")
+
+    @admin.action(description=_("Start implementation of selected projects"), permissions=["change"])
+    def start_selected(self, request, queryset):
+        self._transition(request, queryset, "start")
+
+    @admin.action(description=_("Mark selected projects completed"), permissions=["change"])
+    def complete_selected(self, request, queryset):
+        self._transition(request, queryset, "complete")
+
+
+@admin.register(ProjectTransition)
+class ProjectTransitionAdmin(ReadOnlyMixin, ProjectChildScopeMixin, admin.ModelAdmin):
+    list_display = ["project", "from_status", "to_status", "by", "at"]
+    list_filter = ["to_status", cohort_filter("project__enrolment__cohort")]
+    search_fields = ["project__title", "by__full_name", "comment"]
+    list_select_related = ["project", "by"]
+
+
+# --- milestones, updates and evidence --------------------------------------------------------
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(ProjectChildScopeMixin, admin.ModelAdmin):
+    list_display = ["activity", "project", "horizon", "status", "progress", "target_date", "weight", "cost", "overdue"]
+    list_filter = ["horizon", "status", cohort_filter("project__enrolment__cohort")]
+    search_fields = ["activity", "responsible", "project__title"]
+    autocomplete_fields = ["project"]
+    list_select_related = ["project"]
+
+    @admin.display(description=_("estimated cost"), ordering="estimated_cost")
+    def cost(self, obj):
+        return rupiah(obj.estimated_cost)
+
+    @admin.display(description=_("overdue"), boolean=True)
+    def overdue(self, obj):
+        return obj.is_overdue()
+
+
+class EvidenceInline(ReadOnlyMixin, admin.TabularInline):
+    """Evidence is uploaded through the checked form of the project pages, not here."""
+
+    model = Evidence
+    extra = 0
+    fields = ["link", "content_type", "file_size", "uploaded_at"]
+    readonly_fields = fields
+
+    @admin.display(description=_("file"))
+    def link(self, obj):
+        try:
+            return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.original_name)
+        except NoReverseMatch:
+            return obj.original_name
+
+    @admin.display(description=_("size"))
+    def file_size(self, obj):
+        return filesizeformat(obj.size)
+
+
+@admin.register(ProgressUpdate)
+class ProgressUpdateAdmin(ProjectChildScopeMixin, admin.ModelAdmin):
+    list_display = ["happened_on", "project", "milestone", "author", "progress_before", "progress_after"]
+    list_filter = [cohort_filter("project__enrolment__cohort")]
+    search_fields = ["note", "project__title", "author__full_name"]
+    autocomplete_fields = ["project", "milestone", "author"]
+    list_select_related = ["project", "milestone", "author"]
+    inlines = [EvidenceInline]
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(ReadOnlyMixin, ProjectChildScopeMixin, admin.ModelAdmin):
+    project_path = "update__project__"
+    list_display = ["original_name", "update", "content_type", "file_size", "uploaded_at"]
+    list_filter = ["content_type"]
+    search_fields = ["original_name", "update__project__title"]
+    list_select_related = ["update"]
+
+    @admin.display(description=_("size"), ordering="size")
+    def file_size(self, obj):
+        return filesizeformat(obj.size)
+
+
+# --- budget and the design tables ------------------------------------------------------------
+
+
+@admin.register(BudgetLine)
+class BudgetLineAdmin(ProjectChildScopeMixin, admin.ModelAdmin):
+    list_display = ["description", "project", "source", "fiscal_year", "planned_rp", "approved_rp", "realised_rp"]
+    list_filter = ["source", "fiscal_year", cohort_filter("project__enrolment__cohort")]
+    search_fields = ["description", "document_reference", "project__title"]
+    autocomplete_fields = ["project"]
+    list_select_related = ["project"]
+
+    @admin.display(description=_("planned"), ordering="planned")
+    def planned_rp(self, obj):
+        return rupiah(obj.planned)
+
+    @admin.display(description=_("approved"), ordering="approved")
+    def approved_rp(self, obj):
+        return rupiah(obj.approved)
+
+    @admin.display(description=_("realised"), ordering="realised")
+    def realised_rp(self, obj):
+        return rupiah(obj.realised)
+
+
+@admin.register(Stakeholder)
+class StakeholderAdmin(ProjectChildScopeMixin, admin.ModelAdmin):
+    list_display = ["name", "project", "side", "influence", "strength"]
+    list_filter = ["side", "influence", "strength"]
+    search_fields = ["name", "role", "project__title"]
+    autocomplete_fields = ["project"]
+    list_select_related = ["project"]
+
+
+@admin.register(Risk)
+class RiskAdmin(ProjectChildScopeMixin, admin.ModelAdmin):
+    list_display = ["description", "project", "likelihood", "impact"]
+    list_filter = ["likelihood", "impact"]
+    search_fields = ["description", "mitigation", "project__title"]
+    autocomplete_fields = ["project"]
+    list_select_related = ["project"]
+
+
+@admin.register(TeamMember)
+class TeamMemberAdmin(ProjectChildScopeMixin, admin.ModelAdmin):
+    list_display = ["name", "team_role", "position", "project"]
+    search_fields = ["name", "team_role", "position", "project__title"]
+    autocomplete_fields = ["project"]
+    list_select_related = ["project"]

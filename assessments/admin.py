@@ -287,6 +287,7 @@ class RubricIndicatorAdmin(FrozenRubricPartMixin, admin.ModelAdmin):
 class LevelDescriptorAdmin(FrozenRubricPartMixin, admin.ModelAdmin):
     form = LevelDescriptorForm
     list_display = ["__str__", "indicator", "lowest", "highest"]
+    list_filter = ["indicator__component__rubric__kind", "indicator__component__rubric__rule_set"]
     search_fields = ["description", "indicator__name"]
     list_select_related = ["indicator__component__rubric"]
 
@@ -516,9 +517,6 @@ class FeedbackItemAdmin(ScopedAdminMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("project__enrolment__participant__user")
 
     @admin.display(description=_("feedback"), ordering="text")
     def summary(self, obj):

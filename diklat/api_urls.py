@@ -2,6 +2,7 @@
 
 from rest_framework.routers import DefaultRouter
 
+from assessments import api as assessments_api
 from diklat import api as diklat_api
 from mentors import api as mentors_api
 from projects import api as projects_api
@@ -16,5 +17,11 @@ router.register("milestones", projects_api.MilestoneViewSet, basename="milestone
 router.register("updates", projects_api.ProgressUpdateViewSet, basename="update")
 router.register("budget-lines", projects_api.BudgetLineViewSet, basename="budget-line")
 router.register("assignments", mentors_api.AssignmentViewSet, basename="assignment")
+router.register("rubrics", assessments_api.RubricViewSet, basename="rubric")
+router.register("predicate-bands", assessments_api.PredicateBandViewSet, basename="predicate-band")
+router.register("seminars", assessments_api.SeminarViewSet, basename="seminar")
+router.register("sessions", assessments_api.SessionViewSet, basename="session")
+router.register("presentations", assessments_api.PresentationViewSet, basename="presentation")
+router.register("feedback", assessments_api.FeedbackViewSet, basename="feedback")
 
 urlpatterns = router.urls

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "mentors",
     "projects",
     "assessments",
+    "rollout",
+    "reports",
 ]
 
 MIDDLEWARE = [

@@ -18,7 +18,6 @@ urlpatterns = [
     path("seminars/", include("assessments.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("diklat.api_urls")),
-    path("api/", include("assessments.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/auth/token/", obtain_auth_token, name="api-token"),
     # The split view serves its start-up script as a file, which the CSP (script-src 'self') allows.

@@ -1,0 +1,1 @@
+"""The REST API of seminars, scoring and feedback, and their admin."""

@@ -96,3 +96,38 @@ def can_edit_project(user, project) -> bool:
 
 def can_review_project(user, project) -> bool:
     return user.is_superuser or is_mentor(user, project)
+
+
+# --- reports and rollout ---------------------------------------------------------------------
+# Provincial staff report on their province: every project carried out by an agency of the
+# province (or of its regencies and cities), and every adoption by such an agency.
+
+
+def in_reported_province(user, agency_ref: str) -> Q:
+    """Rows whose agency (reached through ``agency_ref``) lies in a province the user reports on."""
+    from diklat.models import ProvincialStaff
+
+    if not user.is_authenticated:
+        return NOTHING
+    provinces = ProvincialStaff.objects.filter(user=user)
+    return Q(Exists(provinces.filter(province=OuterRef(f"{agency_ref}__government")))) | Q(
+        Exists(provinces.filter(province=OuterRef(f"{agency_ref}__government__parent")))
+    )
+
+
+def report_project_scope(user, prefix: str = "") -> Q:
+    """Projects a user may report on: those they may see, plus their province's for provincial staff."""
+    if user.is_authenticated and user.is_superuser:
+        return Q()
+    return project_scope(user, prefix) | in_reported_province(user, f"{prefix}agency")
+
+
+def reported_provinces(user):
+    """The provinces a user reports on (all for a superuser)."""
+    from diklat.models import Region
+
+    if user.is_authenticated and user.is_superuser:
+        return Region.objects.filter(level=Region.Level.PROVINCE)
+    if not user.is_authenticated:
+        return Region.objects.none()
+    return Region.objects.filter(reporting_staff__user=user)

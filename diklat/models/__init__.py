@@ -1,6 +1,6 @@
 """Regions, agencies, training programmes and the people who take part in them."""
 
-from .people import EchelonChoices, Participant, PositionType, Rank, Sex, User
+from .people import EchelonChoices, Participant, PositionType, ProvincialStaff, Rank, Sex, User
 from .programmes import Cohort, CohortStage, Enrolment, Organiser, Programme, RuleSet
 from .regions import Agency, AgencyKind, Region
 
@@ -15,6 +15,7 @@ __all__ = [
     "Participant",
     "PositionType",
     "Programme",
+    "ProvincialStaff",
     "Rank",
     "Region",
     "RuleSet",

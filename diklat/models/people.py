@@ -141,6 +141,13 @@ class Participant(models.Model):
         self.ni_pppk = (self.ni_pppk or "").strip() or None
         super().save(*args, **kwargs)
 
+    def clean_fields(self, exclude=None):
+        # Accept the NIP as printed (19701218 199603 2 001), and store "no number" as NULL, as save() does,
+        # so the length check and the database constraints see what will be stored.
+        self.nip = normalise(self.nip) or None
+        self.ni_pppk = (self.ni_pppk or "").strip() or None
+        super().clean_fields(exclude=exclude)
+
     def clean(self):
         if self.employment == self.Employment.PNS and not self.nip:
             raise ValidationError({"nip": _("A civil servant (PNS) needs a NIP.")})
@@ -171,3 +178,31 @@ class Participant(models.Model):
     @property
     def nip_formatted(self) -> str:
         return self.parsed_nip.formatted if self.nip else ""
+
+
+class ProvincialStaff(models.Model):
+    """A member of a province's staff who reports on change projects and rollout in that province."""
+
+    user = models.ForeignKey(User, models.CASCADE, related_name="provinces_reported", verbose_name=_("user"))
+    province = models.ForeignKey(
+        "diklat.Region",
+        models.PROTECT,
+        related_name="reporting_staff",
+        limit_choices_to={"level": "province"},
+        verbose_name=_("province"),
+    )
+
+    class Meta:
+        ordering = ["province__code", "user__full_name"]
+        verbose_name = _("provincial staff member")
+        verbose_name_plural = _("provincial staff")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "province"], name="provincial_staff_once_per_province"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.province}"
+
+    def clean(self):
+        if self.province_id and self.province.level != "province":
+            raise ValidationError({"province": _("Choose a province, not a regency or city.")})

@@ -1,0 +1,35 @@
+"""A report table: typed columns and rows, shared by the pages, the charts, the exports and the API."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    INTEGER = "integer"
+    RUPIAH = "rupiah"  # whole rupiah: an integer shown as Rp 3.800.000
+    PERCENT = "percent"  # a number 0–100, one decimal
+    DECIMAL = "decimal"  # scores: two decimals
+    DATE = "date"
+    DATETIME = "datetime"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str  # translated (lazy) heading, Indonesian by default
+    kind: Kind = Kind.TEXT
+
+
+@dataclass
+class ReportTable:
+    """Rows are dicts keyed by column key; they may be a lazy iterator (exports stream them)."""
+
+    name: str  # file-name stem, e.g. "rollout-coverage"
+    title: str
+    columns: list[Column]
+    rows: Iterable[dict] = field(default_factory=list)
+
+    def values(self, row: dict) -> list:
+        return [row.get(column.key) for column in self.columns]

@@ -36,7 +36,7 @@ def normalise(raw: str) -> str:
 def parse_nip(raw: str) -> Nip:
     """Return the parts of a NIP, or raise ValidationError saying what is wrong with it."""
     digits = normalise(raw)
-    if not digits.isdigit():
+    if not (digits.isascii() and digits.isdigit()):
         raise ValidationError(_("A NIP contains digits only."), code="nip_not_digits")
     if len(digits) != NIP_LENGTH:
         raise ValidationError(

@@ -36,6 +36,11 @@ def detect_format(uploaded) -> str | None:
         with Image.open(uploaded) as image:
             image.verify()
             return image.format
+    except Image.DecompressionBombError:
+        # A tiny file can declare billions of pixels; refuse it rather than let Pillow's error become a 500.
+        raise ValidationError(
+            _("%(name)s: the image has too many pixels.") % {"name": uploaded.name}, code="evidence_pixels"
+        ) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         return None
     finally:

@@ -12,6 +12,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from tests import factories
+from tests.reference_data import ensure_reference_data
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
@@ -74,6 +75,18 @@ def _fast_and_isolated(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_in_transactional_tests(request):
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or {
+        "transactional_db",
+        "live_server",
+    } & set(request.fixturenames)
+    if transactional:
+        request.getfixturevalue("transactional_db")
+        ensure_reference_data()
 
 
 @pytest.fixture

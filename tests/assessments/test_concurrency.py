@@ -10,7 +10,7 @@ from django.db import connection, transaction
 from assessments import services
 from assessments.models import Score, ScoreChange, SeminarSession
 
-pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
 
 
 def run_together(*calls):

@@ -9,9 +9,7 @@ from PIL import Image
 from projects.models import ChangeProject, Evidence, Milestone
 from tests import factories
 
-# serialized_rollback restores the reference data (regions, programmes) that the flush after a
-# transactional test would otherwise wipe for the tests that follow.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "rahasia-uji-123"
 

@@ -95,6 +95,9 @@ def can_edit_project(user, project) -> bool:
 
 
 def can_review_project(user, project) -> bool:
+    """The mentor reviews; never the participant, even if wrongly assigned as their own mentor."""
+    if is_owner(user, project):
+        return False
     return user.is_superuser or is_mentor(user, project)
 
 

@@ -1,6 +1,7 @@
 """Who guides and examines each participant within a cohort."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -47,3 +48,7 @@ class Assignment(models.Model):
 
     def __str__(self):
         return f"{self.get_role_display()}: {self.user} → {self.enrolment.participant}"
+
+    def clean(self):
+        if self.enrolment_id and self.user_id and self.enrolment.participant.user_id == self.user_id:
+            raise ValidationError({"user": _("A participant cannot mentor, coach or examine themselves.")})

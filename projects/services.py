@@ -283,6 +283,8 @@ def post_update(
         errors["note"] = _("Describe what was done.")
     if milestone is not None and milestone.project_id != project.pk:
         errors["milestone"] = _("This milestone belongs to another project.")
+    elif milestone is not None and milestone.status == Milestone.Status.CANCELLED:
+        errors["milestone"] = _("This milestone is cancelled: report on another one.")
     if progress is not None:
         if milestone is None:
             errors["progress"] = _("Choose the milestone whose progress changed.")

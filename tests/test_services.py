@@ -833,3 +833,39 @@ def test_the_participant_can_delete_a_budget_line(project, participant):
 def test_an_unexpected_field_is_a_programming_error(project, participant):
     with pytest.raises(ValueError, match="unexpected fields"):
         services.save_budget_line(project, by=participant.user, **budget_fields(project_id=1))
+
+
+def test_an_update_cannot_move_a_cancelled_milestone(approved_project):
+    milestone = approved_project.milestones.first()
+    milestone.status = Milestone.Status.CANCELLED
+    milestone.save()
+    with pytest.raises(ValidationError) as refused:
+        services.post_update(
+            approved_project,
+            by=approved_project.participant.user,
+            note="Tetap lanjut",
+            milestone=milestone,
+            progress=50,
+        )
+    assert "milestone" in refused.value.message_dict
+    assert not approved_project.updates.exists()
+
+
+def test_a_participant_assigned_as_their_own_mentor_cannot_approve_their_project(project):
+    from mentors.models import Assignment
+
+    Assignment.objects.create(enrolment=project.enrolment, user=project.participant.user, role="mentor")
+    for horizon in ("short", "medium", "long"):
+        factories.MilestoneFactory(project=project, horizon=horizon)
+    services.submit_project(project, by=project.participant.user)
+    with pytest.raises(PermissionDenied):
+        services.approve_project(project, by=project.participant.user)
+
+
+def test_an_assignment_of_a_participant_to_themselves_is_refused_at_the_user_field(enrolment):
+    from mentors.models import Assignment
+
+    assignment = Assignment(enrolment=enrolment, user=enrolment.participant.user, role="coach")
+    with pytest.raises(ValidationError) as refused:
+        assignment.full_clean()
+    assert "user" in refused.value.message_dict

@@ -9,6 +9,7 @@ import os
 import shutil
 
 import pytest
+from django.utils import translation
 from rest_framework.test import APIClient
 
 from tests import factories
@@ -69,6 +70,10 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path):
+    # Tests read messages in English (the msgids); tests/test_i18n.py checks that Indonesian is
+    # the default and that every message has its Indonesian translation.
+    settings.LANGUAGE_CODE = "en"
+    translation.activate("en")
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {

@@ -1,6 +1,8 @@
 """Demo data: one PKN II cohort of the BPSDM of South Sulawesi, with 60 participants from 7 provinces.
 
-build() is idempotent (natural keys, get-or-create) and deterministic (one seeded generator).
+Its design seminar is held, scored and released; its results seminar is ahead; the panel's
+feedback is followed up in every status. build() is idempotent (natural keys,
+get-or-create) and deterministic (seeded generators).
 """
 
 import datetime
@@ -10,7 +12,9 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from .feedback import FeedbackBuilder
 from .people import DEMO_PASSWORD, Cast, PeopleBuilder
+from .seminars import SeminarBuilder
 from .work import ProjectBuilder
 
 SEED = 20260815
@@ -28,6 +32,8 @@ class DemoResult:
     cast: Cast
     projects_created: int
     logins: list[Login]
+    sessions_created: int = 0
+    feedback_created: int = 0
 
 
 @transaction.atomic
@@ -38,6 +44,8 @@ def build(today: datetime.date | None = None) -> DemoResult:
     people = PeopleBuilder(rng, today)
     cast = people.build()
     created = ProjectBuilder(rng, today, cast, people.names).build()
+    sessions = SeminarBuilder(cast).build()
+    feedback = FeedbackBuilder(today, cast).build()
     first = cast.enrolled[0]
     project = first.enrolment.project
     logins = [
@@ -48,11 +56,11 @@ def build(today: datetime.date | None = None) -> DemoResult:
             f"{first.mentor} — {first.enrolment.assignments.get(role='mentor').position}",
         ),
         Login("coach", cast.coaches[0].username, f"{cast.coaches[0]} — widyaiswara, {cast.organiser}"),
-        Login("examiner", cast.examiners[0].username, f"{cast.examiners[0]} — shared examiner"),
+        Login("examiner", cast.examiners[0].username, f"{cast.examiners[0]} — examiner, chairs both seminars' Ruang 1"),
         Login("organiser staff", cast.staff.username, f"{cast.staff} — {cast.organiser} (admin site)"),
         Login("admin", cast.admin.username, "superuser"),
     ]
-    return DemoResult(cast, created, logins)
+    return DemoResult(cast, created, logins, sessions, feedback)
 
 
 __all__ = ["DEMO_PASSWORD", "DemoResult", "Login", "build"]

@@ -5,11 +5,15 @@ import time
 from django.core.management.base import BaseCommand
 
 from diklat import demo
+from diklat.demo.summary import seminar_lines
 from diklat.models import Participant
 
 
 class Command(BaseCommand):
-    help = "Load a demo PKN II cohort with 60 participants, their panel and change projects. Safe to run again."
+    help = (
+        "Load a demo PKN II cohort with 60 participants, their panel, change projects, scored seminars and"
+        " feedback. Safe to run again."
+    )
 
     def handle(self, *args, **options):
         started = time.monotonic()
@@ -21,8 +25,11 @@ class Command(BaseCommand):
                 "agency__government__parent"
             )
         }
-        if result.projects_created:
-            summary = f"Created {result.projects_created} change projects"
+        if result.projects_created or result.sessions_created or result.feedback_created:
+            summary = (
+                f"Created {result.projects_created} change projects, {result.sessions_created} seminar sessions"
+                f" and {result.feedback_created} feedback items"
+            )
         else:
             summary = "Demo data already present; nothing changed"
         self.stdout.write(
@@ -30,6 +37,7 @@ class Command(BaseCommand):
             + f"\n{cast.cohort}: {len(cast.enrolled)} participants from {len(provinces)} provinces,"
             f" organised by {cast.organiser}."
         )
+        self.stdout.write("\n".join(seminar_lines(cast.cohort)))
         self.stdout.write(f"\nDemo logins (password for every demo user: {demo.DEMO_PASSWORD}):")
         width = max(len(login.role) for login in result.logins)
         for login in result.logins:

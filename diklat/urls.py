@@ -16,6 +16,8 @@ urlpatterns = [
     path("projects/", include("projects.urls")),
     path("mentor/", include("mentors.urls")),
     path("seminars/", include("assessments.urls")),
+    path("rollout/", include("rollout.urls")),
+    path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("diklat.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

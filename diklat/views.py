@@ -11,6 +11,10 @@ def home(request):
         return redirect("projects:dashboard")
     if user.assignments.exists():
         return redirect("mentors:participants")
+    if user.provinces_reported.exists():
+        return redirect("reports:my-province")
+    if user.organisers.exists():
+        return redirect("reports:index")
     if user.is_staff:
         return redirect("admin:index")
     return redirect("projects:dashboard")

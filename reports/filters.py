@@ -71,7 +71,9 @@ class ReportFilterForm(forms.Form):
 
     def _is_provincial_only(self) -> bool:
         """Staff who report on a province but organise no cohort are held to their province."""
-        return self.reported_provinces.exists() and not self.user.organisers.exists()
+        if not hasattr(self, "_provincial_only"):  # asked by every narrow(): two queries once per form
+            self._provincial_only = self.reported_provinces.exists() and not self.user.organisers.exists()
+        return self._provincial_only
 
     def selected(self) -> dict:
         return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}

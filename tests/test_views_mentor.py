@@ -177,3 +177,26 @@ def test_the_participants_list_runs_a_fixed_number_of_queries(client, rows, djan
     with django_assert_max_num_queries(11):
         response = client.get(reverse("mentors:participants"))
     assert len(response.context["rows"]) == rows
+
+
+def test_home_sends_provincial_staff_to_their_province_dashboard(client):
+    from diklat.models import ProvincialStaff, Region
+
+    user = factories.UserFactory()
+    ProvincialStaff.objects.create(user=user, province=Region.objects.get(code="73"))
+    client.force_login(user)
+    assert client.get("/").url == reverse("reports:my-province")
+
+
+def test_home_sends_organiser_staff_to_the_reports(client, organiser_staff):
+    client.force_login(organiser_staff)
+    assert client.get("/").url == reverse("reports:index")
+
+
+def test_the_header_links_to_the_reports_for_organiser_staff_but_not_for_participants(
+    client, organiser_staff, participant
+):
+    client.force_login(organiser_staff)
+    assert reverse("reports:index") in client.get(reverse("mentors:participants")).text
+    client.force_login(participant.user)
+    assert reverse("reports:index") not in client.get(reverse("projects:dashboard")).text

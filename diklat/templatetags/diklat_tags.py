@@ -1,6 +1,7 @@
 """Template filters shared by every page."""
 
 from django import template
+from django.db.models import Exists, OuterRef
 
 from diklat.formatting import rupiah as format_rupiah
 
@@ -25,11 +26,26 @@ def pct(value):
 
 @register.simple_tag
 def user_nav(user):
-    """Which sections the header links to: the participant's project, the mentor's list, the admin."""
+    """Which sections the header links to, read in one query: project, participants, reports, admin."""
     if not user.is_authenticated:
         return {}
+    from diklat.models import Organiser, Participant, ProvincialStaff, User
+    from mentors.models import Assignment
+
+    flags = (
+        User.objects.filter(pk=user.pk)
+        .annotate(
+            is_participant=Exists(Participant.objects.filter(user=OuterRef("pk"))),
+            is_panel=Exists(Assignment.objects.filter(user=OuterRef("pk"))),
+            reports_on_province=Exists(ProvincialStaff.objects.filter(user=OuterRef("pk"))),
+            organises=Exists(Organiser.staff.through.objects.filter(user=OuterRef("pk"))),
+        )
+        .values("is_participant", "is_panel", "reports_on_province", "organises")
+        .get()
+    )
     return {
-        "participant": hasattr(user, "participant"),
-        "panel": user.assignments.exists(),
+        "participant": flags["is_participant"],
+        "panel": flags["is_panel"],
+        "reports": user.is_superuser or flags["is_panel"] or flags["reports_on_province"] or flags["organises"],
         "admin": user.is_staff,
     }

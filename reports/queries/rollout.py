@@ -1,0 +1,244 @@
+"""Rollout: which agency adopted which innovation, coverage of each plan, per agency and province, over time.
+
+Coverage of an innovation's plan = its targets covered by an adoption at "applied" or beyond
+(the target agency adopted it, or an agency of the target regional government did) / targets.
+"""
+
+import datetime
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import Coalesce, TruncMonth
+from django.utils.translation import gettext_lazy as _
+
+from rollout.models import Adoption, RolloutTarget
+
+from ..tables import Column, Kind, ReportTable
+from . import adoptions, count_of, innovations, memo, percent
+
+APPLIED = Q(stage__in=Adoption.APPLIED_OR_BEYOND)
+
+
+def covered_targets():
+    """Targets of the outer innovation that an adoption at "applied" or beyond covers."""
+    applied = Adoption.objects.filter(APPLIED, innovation=OuterRef("innovation"))
+    return RolloutTarget.objects.filter(
+        Q(agency__isnull=False) & Q(Exists(applied.filter(agency=OuterRef("agency"))))
+        | Q(government__isnull=False) & Q(Exists(applied.filter(agency__government=OuterRef("government"))))
+    )
+
+
+def _innovation_figures(form):
+    return memo(
+        form,
+        "rollout.innovations",
+        lambda: list(
+            innovations(form)
+            .annotate(
+                target_count=count_of(RolloutTarget.objects.all(), "innovation"),
+                covered_count=count_of(covered_targets(), "innovation"),
+                applied_count=count_of(Adoption.objects.filter(APPLIED), "innovation"),
+                adopter_count=count_of(Adoption.objects.all(), "innovation"),
+            )
+            .values(
+                "pk",
+                "name",
+                "stage",
+                "project__agency__name",
+                "project__agency__government__name",
+                "target_count",
+                "covered_count",
+                "applied_count",
+                "adopter_count",
+            )
+            .order_by("name", "pk")
+        ),
+    )
+
+
+def coverage_by_innovation(form) -> ReportTable:
+    """Per innovation: targets, targets covered, coverage, adopters at "applied" or beyond, all adopters."""
+    stages = dict(_innovation_stages())
+    rows = [
+        {
+            "innovation": row["name"],
+            "stage": stages[row["stage"]],
+            "agency": row["project__agency__name"],
+            "targets": row["target_count"],
+            "covered": row["covered_count"],
+            "coverage": percent(row["covered_count"], row["target_count"]),
+            "applied": row["applied_count"],
+            "adopters": row["adopter_count"],
+        }
+        for row in _innovation_figures(form)
+    ]
+    return ReportTable(
+        name="rollout-coverage-by-innovation",
+        title=_("Coverage per innovation"),
+        columns=[
+            Column("innovation", _("Innovation")),
+            Column("stage", _("Maturity")),
+            Column("agency", _("Agency of origin")),
+            Column("targets", _("Targets"), Kind.INTEGER),
+            Column("covered", _("Targets covered"), Kind.INTEGER),
+            Column("coverage", _("Coverage"), Kind.PERCENT),
+            Column("applied", _("Adopters applying it"), Kind.INTEGER),
+            Column("adopters", _("All adopters"), Kind.INTEGER),
+        ],
+        rows=rows,
+    )
+
+
+def _innovation_stages():
+    from rollout.models import Innovation
+
+    return Innovation.Stage.choices
+
+
+def coverage_totals(form) -> dict:
+    """Summed over the innovations in scope: targets, covered targets, their share, applied adoptions."""
+    figures = _innovation_figures(form)
+    targets = sum(row["target_count"] for row in figures)
+    covered = sum(row["covered_count"] for row in figures)
+    return {
+        "innovations": len(figures),
+        "applied_innovations": sum(1 for row in figures if row["stage"] == "applied"),
+        "targets": targets,
+        "covered": covered,
+        "coverage": percent(covered, targets),
+        "applied_adoptions": sum(row["applied_count"] for row in figures),
+        "adoptions": sum(row["adopter_count"] for row in figures),
+    }
+
+
+def matrix(form) -> ReportTable:
+    """Adopting agencies × the innovations in scope, each cell the adoption's stage (blank: not adopted)."""
+    columns_of = [(row["pk"], row["name"]) for row in _innovation_figures(form)]
+    keys = {pk: f"innovation_{pk}" for pk, _name in columns_of}
+    stages = dict(Adoption.Stage.choices)
+    cells = (
+        adoptions(form)
+        .filter(innovation__in=list(keys))
+        .values("agency_id", "agency__name", "agency__government__name", "innovation_id", "stage")
+        .order_by("agency__government__code", "agency__name", "agency_id")
+    )
+    rows = {}
+    for cell in cells:
+        row = rows.setdefault(
+            cell["agency_id"],
+            {"agency": cell["agency__name"], "government": cell["agency__government__name"], "applied": 0},
+        )
+        row[keys[cell["innovation_id"]]] = stages[cell["stage"]]
+        row["applied"] += cell["stage"] in Adoption.APPLIED_OR_BEYOND
+    return ReportTable(
+        name="rollout-matrix",
+        title=_("Agencies and the innovations they adopted"),
+        columns=[
+            Column("agency", _("Agency")),
+            Column("government", _("Regional government")),
+            *[Column(keys[pk], name) for pk, name in columns_of],
+            Column("applied", _("Applied or beyond"), Kind.INTEGER),
+        ],
+        rows=list(rows.values()),
+    )
+
+
+def coverage_by_agency(form) -> ReportTable:
+    """Per adopting agency: innovations it applies (or has institutionalised), and all it adopted."""
+    grouped = (
+        adoptions(form)
+        .order_by()
+        .values("agency_id", "agency__name", "agency__government__name", "agency__government__code")
+        .annotate(applied=Count("pk", filter=APPLIED), adopted=Count("pk"))
+        .order_by("-applied", "agency__government__code", "agency__name")
+    )
+    rows = [
+        {
+            "agency": row["agency__name"],
+            "government": row["agency__government__name"],
+            "applied": row["applied"],
+            "adopted": row["adopted"],
+        }
+        for row in grouped
+    ]
+    return ReportTable(
+        name="rollout-coverage-by-agency",
+        title=_("Innovations adopted per agency"),
+        columns=[
+            Column("agency", _("Agency")),
+            Column("government", _("Regional government")),
+            Column("applied", _("Innovations applied"), Kind.INTEGER),
+            Column("adopted", _("Innovations adopted (any stage)"), Kind.INTEGER),
+        ],
+        rows=rows,
+    )
+
+
+def coverage_by_province(form) -> ReportTable:
+    """Per province of the adopting agency: adoptions applied or beyond, agencies and innovations behind them."""
+    grouped = (
+        adoptions(form)
+        .filter(APPLIED)
+        .annotate(
+            province_code=Coalesce("agency__government__parent__code", "agency__government__code"),
+            province_name=Coalesce("agency__government__parent__name", "agency__government__name"),
+        )
+        .order_by()
+        .values("province_code", "province_name")
+        .annotate(
+            applied=Count("pk"),
+            agencies=Count("agency", distinct=True),
+            innovations=Count("innovation", distinct=True),
+        )
+        .order_by("province_code")
+    )
+    rows = [
+        {
+            "province": row["province_name"],
+            "code": row["province_code"],
+            "applied": row["applied"],
+            "agencies": row["agencies"],
+            "innovations": row["innovations"],
+        }
+        for row in grouped
+    ]
+    return ReportTable(
+        name="rollout-coverage-by-province",
+        title=_("Adoptions per province"),
+        columns=[
+            Column("province", _("Province")),
+            Column("code", _("Code")),
+            Column("applied", _("Adoptions applied"), Kind.INTEGER),
+            Column("agencies", _("Agencies applying"), Kind.INTEGER),
+            Column("innovations", _("Innovations applied"), Kind.INTEGER),
+        ],
+        rows=rows,
+    )
+
+
+def adoptions_over_time(form) -> ReportTable:
+    """Per month: adoptions that reached "applied" (by their applied date), and the running total."""
+    counts = dict(
+        adoptions(form)
+        .filter(APPLIED)
+        .annotate(month=TruncMonth("applied_on"))
+        .order_by()
+        .values_list("month")
+        .annotate(n=Count("pk"))
+    )
+    rows, running = [], 0
+    if counts:
+        month, last = min(counts), max(counts)
+        while month <= last:
+            running += counts.get(month, 0)
+            rows.append({"month": month, "applied": counts.get(month, 0), "cumulative": running})
+            month = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return ReportTable(
+        name="rollout-adoptions-over-time",
+        title=_("Adoptions applied over time"),
+        columns=[
+            Column("month", _("Month"), Kind.DATE),
+            Column("applied", _("Adoptions applied"), Kind.INTEGER),
+            Column("cumulative", _("Cumulative"), Kind.INTEGER),
+        ],
+        rows=rows,
+    )

@@ -1,0 +1,23 @@
+"""Report pages, the province dashboard, charts, and (from reports.exports) the table exports."""
+
+from importlib.util import find_spec
+
+from django.urls import path, re_path
+
+from . import views
+
+app_name = "reports"
+
+if find_spec("reports.exports"):
+    from .exports import export_view
+else:  # pragma: no cover - until the exports land
+    export_view = views.export_not_ready
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("province/", views.my_province, name="my-province"),
+    path("province/<str:code>/", views.province_dashboard, name="province"),
+    re_path(r"^charts/(?P<chart>[-a-z0-9]+)\.(?P<fmt>svg|png)$", views.chart, name="chart"),
+    path("exports/<slug:report>/<slug:table>/", export_view, name="export"),
+    re_path(r"^(?P<report>progress|seminars|feedback|rollout)/$", views.report, name="report"),
+]

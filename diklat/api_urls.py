@@ -1,11 +1,14 @@
 """The REST API router."""
 
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from assessments import api as assessments_api
 from diklat import api as diklat_api
 from mentors import api as mentors_api
 from projects import api as projects_api
+from reports import api as reports_api
+from rollout import api as rollout_api
 
 router = DefaultRouter()
 router.register("programmes", diklat_api.ProgrammeViewSet, basename="programme")
@@ -23,5 +26,11 @@ router.register("seminars", assessments_api.SeminarViewSet, basename="seminar")
 router.register("sessions", assessments_api.SessionViewSet, basename="session")
 router.register("presentations", assessments_api.PresentationViewSet, basename="presentation")
 router.register("feedback", assessments_api.FeedbackViewSet, basename="feedback")
+router.register("innovations", rollout_api.InnovationViewSet, basename="innovation")
+router.register("adoptions", rollout_api.AdoptionViewSet, basename="adoption")
+router.register("government-affairs", rollout_api.GovernmentAffairViewSet, basename="government-affair")
 
-urlpatterns = router.urls
+urlpatterns = router.urls + [
+    path("reports/", reports_api.ReportIndexView.as_view(), name="report-index"),
+    path("reports/<slug:report>/<slug:table>/", reports_api.ReportTableView.as_view(), name="report-table"),
+]

@@ -174,7 +174,8 @@ def test_provincial_staff_are_sent_to_their_province(world, as_user):
     assert response["Location"] == reverse("reports:province", args=["73"])
 
 
-def test_the_dashboard_shows_the_key_figures_with_links_to_the_full_reports(world, as_user):
+def test_the_dashboard_shows_the_key_figures_with_links_to_the_full_reports(world, as_user, settings):
+    settings.LANGUAGE_CODE = "id"  # figures are formatted the Indonesian way: Rp 9.000.000, 50,0 %
     response = as_user(world.provincial).get(url("reports:province", "73"))
     assert response.status_code == 200
     figures = {figure["label"]: figure for figure in response.context["figures"]}

@@ -28,6 +28,7 @@ router.register("presentations", assessments_api.PresentationViewSet, basename="
 router.register("feedback", assessments_api.FeedbackViewSet, basename="feedback")
 router.register("innovations", rollout_api.InnovationViewSet, basename="innovation")
 router.register("adoptions", rollout_api.AdoptionViewSet, basename="adoption")
+router.register("rollout-targets", rollout_api.RolloutTargetViewSet, basename="rollout-target")
 router.register("government-affairs", rollout_api.GovernmentAffairViewSet, basename="government-affair")
 
 urlpatterns = router.urls + [

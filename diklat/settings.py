@@ -196,6 +196,10 @@ SPECTACULAR_SETTINGS = {
         "MilestoneStatusEnum": "projects.models.Milestone.Status",
         "SessionStatusEnum": "assessments.models.SeminarSession.Status",
         "FeedbackStatusEnum": "assessments.models.FeedbackItem.Status",
+        "InnovationStageEnum": "rollout.models.Innovation.Stage",
+        "AdoptionStageEnum": "rollout.models.Adoption.Stage",
+        "AdoptionEvidenceKindEnum": "rollout.models.Adoption.EvidenceKind",
+        "SeminarKindEnum": "assessments.models.SeminarKind",
     },
     # No call to the public validator: the docs page talks to this site only (CSP connect/img 'self').
     "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True},

@@ -6,7 +6,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Exists, ExpressionWrapper, F, FloatField, OuterRef, Q, Subquery
+from django.db.models.functions import Cast, Coalesce, NullIf, Round
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,11 +28,42 @@ class GovernmentAffair(models.Model):
         return self.name
 
 
+def _count(queryset) -> Coalesce:
+    """The number of rows of a subquery filtered on ``innovation=OuterRef("pk")``, 0 when none."""
+    counted = queryset.order_by().values("innovation").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted), 0)
+
+
 class InnovationQuerySet(models.QuerySet):
     def visible_to(self, user):
         from diklat import access
 
         return self.filter(access.report_project_scope(user, prefix="project__"))
+
+    def lineage_choices(self, user):
+        """Innovations one may record as the origin of another: past the initiative stage, or visible to the user.
+
+        An innovation that has been tried out is what gets replicated, and its name is public (registries
+        publish it); an initiative stays private to those who may see its project.
+        """
+        visible = Innovation.objects.visible_to(user).values("pk")
+        return self.filter(Q(stage__in=[Innovation.Stage.TRIAL, Innovation.Stage.APPLIED]) | Q(pk__in=visible))
+
+    def with_coverage(self):
+        """Annotate targets, targets covered by an adoption at "applied" or beyond, adopters and coverage (%)."""
+        targets = RolloutTarget.objects.filter(innovation=OuterRef("pk"))
+        adoptions = Adoption.objects.filter(innovation=OuterRef("pk"))
+        return self.annotate(
+            targets_count=_count(targets),
+            covered_count=_count(targets.covered()),
+            adoptions_count=_count(adoptions),
+            adopters_count=_count(adoptions.applied()),
+        ).annotate(
+            coverage=Round(
+                Cast(F("covered_count"), FloatField()) * 100.0 / NullIf(Cast(F("targets_count"), FloatField()), 0.0),
+                1,
+            )
+        )
 
 
 class Innovation(models.Model):
@@ -91,6 +123,16 @@ class Innovation(models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        origin, seen = self.derived_from, set()
+        while origin is not None and origin.pk not in seen:
+            if origin.pk == self.pk or origin.project_id == self.project_id:
+                raise ValidationError(
+                    {"derived_from": _("An innovation cannot be adopted from itself or from one derived from it.")}
+                )
+            seen.add(origin.pk)
+            origin = origin.derived_from
+
 
 class InnovationStageChange(models.Model):
     """A dated step on the maturity ladder (initiative → trial → applied)."""
@@ -113,6 +155,22 @@ class InnovationStageChange(models.Model):
         return f"{self.get_to_stage_display()} ({self.on:%d-%m-%Y})"
 
 
+class RolloutTargetQuerySet(models.QuerySet):
+    @staticmethod
+    def _reached() -> Q:
+        """A target is reached when its agency, or an agency of its government, applies the innovation."""
+        adopters = Adoption.objects.applied().filter(innovation=OuterRef("innovation"))
+        return Q(Exists(adopters.filter(agency=OuterRef("agency")))) | Q(
+            Exists(adopters.filter(agency__government=OuterRef("government")))
+        )
+
+    def covered(self):
+        return self.filter(self._reached())
+
+    def with_covered(self):
+        return self.annotate(covered=ExpressionWrapper(self._reached(), output_field=models.BooleanField()))
+
+
 class RolloutTarget(models.Model):
     """An agency, or a whole regional government, the innovation should reach."""
 
@@ -123,6 +181,8 @@ class RolloutTarget(models.Model):
     government = models.ForeignKey(
         "diklat.Region", models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("regional government")
     )
+
+    objects = RolloutTargetQuerySet.as_manager()
 
     class Meta:
         ordering = ["innovation", "pk"]
@@ -141,11 +201,19 @@ class RolloutTarget(models.Model):
     def __str__(self):
         return str(self.agency or self.government)
 
+    def clean(self):
+        if bool(self.agency_id) == bool(self.government_id):
+            raise ValidationError(_("Choose either an agency or a regional government."))
+        if self.agency_id and self.innovation_id and self.agency_id == self.innovation.project.agency_id:
+            raise ValidationError({"agency": _("The innovation's own agency cannot be a rollout target.")})
+
 
 class AdoptionQuerySet(models.QuerySet):
     def visible_to(self, user):
         from diklat import access
 
+        if user.is_authenticated and user.is_superuser:
+            return self.all()  # Q() | X would be X alone: an empty Q drops out of an OR
         return self.filter(
             access.report_project_scope(user, prefix="innovation__project__")
             | access.in_reported_province(user, "agency")
@@ -193,11 +261,24 @@ class Adoption(models.Model):
         verbose_name_plural = _("adoptions")
         constraints = [
             models.UniqueConstraint(fields=["innovation", "agency"], name="adoption_once_per_agency"),
+            # Each stage has its own date and those of the stages before it, and no later one.
             models.CheckConstraint(
-                condition=(Q(stage="planned") | Q(piloting_on__isnull=False) | Q(applied_on__isnull=False))
-                & (~Q(stage__in=["applied", "institutionalised"]) | Q(applied_on__isnull=False))
-                & (~Q(stage="institutionalised") | Q(institutionalised_on__isnull=False)),
+                condition=Q(stage="planned", piloting_on=None, applied_on=None, institutionalised_on=None)
+                | Q(stage="piloting", piloting_on__isnull=False, applied_on=None, institutionalised_on=None)
+                | Q(stage="applied", piloting_on__isnull=False, applied_on__isnull=False, institutionalised_on=None)
+                | Q(
+                    stage="institutionalised",
+                    piloting_on__isnull=False,
+                    applied_on__isnull=False,
+                    institutionalised_on__isnull=False,
+                ),
                 name="adoption_stage_has_its_date",
+            ),
+            models.CheckConstraint(
+                condition=(Q(piloting_on__isnull=True) | Q(piloting_on__gte=F("planned_on")))
+                & (Q(applied_on__isnull=True) | Q(applied_on__gte=F("piloting_on")))
+                & (Q(institutionalised_on__isnull=True) | Q(institutionalised_on__gte=F("applied_on"))),
+                name="adoption_stage_dates_in_order",
             ),
         ]
 

@@ -52,27 +52,40 @@ def _not_in_future(on: datetime.date, field: str = "on") -> None:
 
 
 @transaction.atomic
-def record_innovation(project: ChangeProject, *, by: User, affairs: Iterable = (), **fields) -> Innovation:
-    """Record (or update) the innovation that a change project became."""
+def record_innovation(
+    project: ChangeProject,
+    *,
+    by: User,
+    affairs: Iterable | None = None,
+    started_on: datetime.date | None = None,
+    **fields,
+) -> Innovation:
+    """Record (or update) the innovation that a change project became.
+
+    ``affairs`` replaces the government affairs when given; ``started_on`` dates the first step of the
+    maturity history (the initiative) when the innovation is first recorded.
+    """
     _require_manager(by, project)
     unknown = set(fields) - set(INNOVATION_FIELDS)
     if unknown:
         raise ValueError(f"unexpected fields: {sorted(unknown)}")
-    innovation = Innovation.objects.filter(project=project).first()
+    innovation = Innovation.objects.select_for_update().filter(project=project).first()
     created = innovation is None
     innovation = innovation or Innovation(project=project)
     for name, value in fields.items():
-        setattr(innovation, name, value)
+        setattr(innovation, name, value.strip() if isinstance(value, str) else value)
     if innovation.regulation == Innovation.Regulation.NONE:
         innovation.regulation_reference = ""
-    if innovation.derived_from_id and innovation.derived_from.project_id == project.pk:
-        raise ValidationError({"derived_from": _("An innovation cannot be adopted from itself.")})
+    started_on = started_on or timezone.localdate()
+    if created:
+        _not_in_future(started_on, "started_on")
     innovation.full_clean()
     innovation.save()
-    innovation.affairs.set(affairs)
+    if affairs is not None:
+        innovation.affairs.set(affairs)
     if created:
         InnovationStageChange.objects.create(
-            innovation=innovation, from_stage="", to_stage=innovation.stage, on=timezone.localdate(), by=by
+            innovation=innovation, from_stage="", to_stage=innovation.stage, on=started_on, by=by
         )
     return innovation
 
@@ -92,6 +105,11 @@ def change_innovation_stage(
         raise ValidationError({"stage": _("The innovation is already at this stage.")})
     if INNOVATION_ORDER.index(stage) < INNOVATION_ORDER.index(innovation.stage) and not reason.strip():
         raise ValidationError({"reason": _("Going back a stage needs a reason.")})
+    last = innovation.stage_changes.order_by("-on", "-pk").first()
+    if last is not None and on < last.on:
+        raise ValidationError(
+            {"on": _("The date cannot be before the last change (%(date)s).") % {"date": f"{last.on:%d-%m-%Y}"}}
+        )
     InnovationStageChange.objects.create(
         innovation=innovation, from_stage=innovation.stage, to_stage=stage, on=on, by=by, reason=reason.strip()
     )
@@ -131,6 +149,7 @@ def record_adoption(
     innovation = Innovation.objects.select_related("project").get(pk=innovation.pk)
     _require_manager(by, innovation.project)
     planned_on = planned_on or timezone.localdate()
+    _not_in_future(planned_on, "planned_on")
     if Adoption.objects.filter(innovation=innovation, agency=agency).exists():
         raise ValidationError({"agency": _("This agency already has an adoption record for this innovation.")})
     adoption = Adoption(
@@ -169,8 +188,14 @@ def change_adoption_stage(
     backwards = order.index(stage) < order.index(adoption.stage)
     if backwards and not reason.strip():
         raise ValidationError({"reason": _("Going back a stage needs a reason.")})
-    if on < adoption.planned_on:
-        raise ValidationError({"on": _("The date cannot be before the adoption was planned.")})
+    last = adoption.stage_changes.order_by("-on", "-pk").first()
+    floor = max(
+        d for d in (adoption.planned_on, getattr(adoption, ADOPTION_DATE_FIELD[adoption.stage]), last and last.on) if d
+    )
+    if on < floor:
+        raise ValidationError(
+            {"on": _("The date cannot be before the last change (%(date)s).") % {"date": f"{floor:%d-%m-%Y}"}}
+        )
     for later in order[order.index(stage) + 1 :]:
         setattr(adoption, ADOPTION_DATE_FIELD[later], None)
     if not backwards:
@@ -182,6 +207,17 @@ def change_adoption_stage(
     adoption.stage = stage
     adoption.full_clean()
     adoption.save()
+    return adoption
+
+
+@transaction.atomic
+def update_adoption_contact(adoption: Adoption, *, by: User, contact_name: str, contact_phone: str) -> Adoption:
+    """Change who to ask at the adopting agency."""
+    adoption = Adoption.objects.select_for_update().select_related("innovation__project").get(pk=adoption.pk)
+    _require_manager(by, adoption.innovation.project)
+    adoption.contact_name, adoption.contact_phone = contact_name.strip(), contact_phone.strip()
+    adoption.full_clean(exclude=["innovation", "agency"], validate_unique=False, validate_constraints=False)
+    adoption.save(update_fields=["contact_name", "contact_phone"])
     return adoption
 
 

@@ -1,0 +1,68 @@
+"""Query-string filters for innovations and adoptions."""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_filters import rest_framework as filters
+
+from diklat.models import Region
+
+from .models import Adoption, Innovation, RolloutTarget
+
+
+def in_province(queryset, agency_path: str, province):
+    """Rows whose agency belongs to the province or to one of its regencies and cities."""
+    return queryset.filter(
+        Q(**{f"{agency_path}__government": province}) | Q(**{f"{agency_path}__government__parent": province})
+    )
+
+
+class InnovationFilter(filters.FilterSet):
+    project = filters.NumberFilter(field_name="project_id", help_text=_("Project id."))
+    cohort = filters.NumberFilter(field_name="project__enrolment__cohort_id", help_text=_("Cohort id."))
+    agency = filters.NumberFilter(field_name="project__agency_id", help_text=_("Id of the innovation's own agency."))
+    province = filters.ModelChoiceFilter(
+        queryset=Region.objects.filter(level=Region.Level.PROVINCE),
+        to_field_name="code",
+        field_name="project__agency__government",
+        method="filter_province",
+        help_text=_("Government code of the province of the innovation's agency, e.g. 73."),
+    )
+
+    class Meta:
+        model = Innovation
+        fields = ["project", "cohort", "agency", "province", "stage", "form", "is_digital", "regulation"]
+
+    def filter_province(self, queryset, name, value):
+        return in_province(queryset, "project__agency", value) if value else queryset
+
+
+class AdoptionFilter(filters.FilterSet):
+    innovation = filters.NumberFilter(field_name="innovation_id", help_text=_("Innovation id."))
+    agency = filters.NumberFilter(field_name="agency_id", help_text=_("Adopting agency id."))
+    province = filters.ModelChoiceFilter(
+        queryset=Region.objects.filter(level=Region.Level.PROVINCE),
+        to_field_name="code",
+        field_name="agency__government",
+        method="filter_province",
+        help_text=_("Government code of the adopting agency's province, e.g. 73."),
+    )
+
+    class Meta:
+        model = Adoption
+        fields = ["innovation", "agency", "stage", "province"]
+
+    def filter_province(self, queryset, name, value):
+        return in_province(queryset, "agency", value) if value else queryset
+
+
+class RolloutTargetFilter(filters.FilterSet):
+    innovation = filters.NumberFilter(field_name="innovation_id", help_text=_("Innovation id."))
+    agency = filters.NumberFilter(field_name="agency_id", help_text=_("Agency id."))
+    government = filters.ModelChoiceFilter(
+        queryset=Region.objects.all(), to_field_name="code", help_text=_("Government code of a target government.")
+    )
+    covered = filters.BooleanFilter(field_name="covered", help_text=_("Reached by an adoption at 'applied' or beyond."))
+
+    class Meta:
+        model = RolloutTarget
+        fields = ["innovation", "agency", "government", "covered"]

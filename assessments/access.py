@@ -41,10 +41,19 @@ def presentation_scope(user) -> Q:
         return diklat_access.NOTHING
     if user.is_superuser:
         return Q()
+    from mentors.models import Assignment
+
+    # Examiners see the participants of the sessions they sit on, not every participant an
+    # examiner assignment names; mentors and coaches see their own participants.
+    own_participant = Assignment.objects.filter(
+        enrolment=OuterRef("enrolment"), user=user, role__in=["mentor", "coach"]
+    )
     return (
-        diklat_access.enrolment_scope(user, prefix="enrolment__")
+        Q(enrolment__participant__user=user)
+        | Q(Exists(own_participant))
         | Q(Exists(_examiner_of(user, "session")))
         | Q(session__chair=user)
+        | Q(diklat_access._staff_of(user, "session__seminar__cohort__organiser"))
     )
 
 

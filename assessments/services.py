@@ -124,6 +124,10 @@ def score_presentation(
     if not session.is_open:
         raise ValidationError(_("This session is finalised: scores are locked. The chair can reopen it."))
     rubric = session.seminar.rubric
+    if rubric.weight_errors():
+        raise ValidationError(
+            [_("The seminar's rubric cannot be used until its weights add up:"), *rubric.weight_errors()]
+        )
     indicators = {i.pk: i for i in RubricIndicator.objects.filter(component__rubric=rubric)}
     errors: dict[str, list[str]] = {}
     values: dict[int, Decimal] = {}

@@ -38,6 +38,8 @@ class Seminar(models.Model):
                 raise ValidationError(
                     {"rubric": _("Choose a rubric of this seminar's kind and of the cohort's rule set.")}
                 )
+            if rubric.weight_errors():
+                raise ValidationError({"rubric": rubric.weight_errors()})
 
 
 class SessionQuerySet(models.QuerySet):
@@ -148,6 +150,13 @@ class Presentation(models.Model):
     def clean(self):
         if self.session_id and self.enrolment_id and self.enrolment.cohort_id != self.session.seminar.cohort_id:
             raise ValidationError({"enrolment": _("This participant is not in the seminar's cohort.")})
+        elsewhere = Presentation.objects.filter(
+            enrolment_id=self.enrolment_id, session__seminar_id=self.session.seminar_id
+        ).exclude(session_id=self.session_id)
+        if self.session_id and self.enrolment_id and elsewhere.exists():
+            raise ValidationError(
+                {"enrolment": _("This participant already presents in another session of this seminar.")}
+            )
 
 
 class SessionEvent(models.Model):

@@ -1,8 +1,9 @@
 """Demo data: one PKN II cohort of the BPSDM of South Sulawesi, with 60 participants from 7 provinces.
 
 Its design seminar is held, scored and released; its results seminar is ahead; the panel's
-feedback is followed up in every status. build() is idempotent (natural keys,
-get-or-create) and deterministic (seeded generators).
+feedback is followed up in every status; eighteen projects became innovations that OPDs in
+and beyond the province adopt, reported on by a provincial staff login. build() is
+idempotent (natural keys, get-or-create) and deterministic (seeded generators).
 """
 
 import datetime
@@ -14,7 +15,9 @@ from django.utils import timezone
 
 from .feedback import FeedbackBuilder
 from .people import DEMO_PASSWORD, Cast, PeopleBuilder
+from .rollout import RolloutBuilder
 from .seminars import SeminarBuilder
+from .summary import rollout_who
 from .work import ProjectBuilder
 
 SEED = 20260815
@@ -34,6 +37,8 @@ class DemoResult:
     logins: list[Login]
     sessions_created: int = 0
     feedback_created: int = 0
+    innovations_created: int = 0
+    adoptions_created: int = 0
 
 
 @transaction.atomic
@@ -46,6 +51,8 @@ def build(today: datetime.date | None = None) -> DemoResult:
     created = ProjectBuilder(rng, today, cast, people.names).build()
     sessions = SeminarBuilder(cast).build()
     feedback = FeedbackBuilder(today, cast).build()
+    rollout = RolloutBuilder(today, cast, people)
+    pelapor = rollout.build()
     first = cast.enrolled[0]
     project = first.enrolment.project
     logins = [
@@ -59,8 +66,9 @@ def build(today: datetime.date | None = None) -> DemoResult:
         Login("examiner", cast.examiners[0].username, f"{cast.examiners[0]} — examiner, chairs both seminars' Ruang 1"),
         Login("organiser staff", cast.staff.username, f"{cast.staff} — {cast.organiser} (admin site)"),
         Login("admin", cast.admin.username, "superuser"),
+        Login("provincial staff", pelapor.username, rollout_who(pelapor)),
     ]
-    return DemoResult(cast, created, logins, sessions, feedback)
+    return DemoResult(cast, created, logins, sessions, feedback, rollout.innovations_created, rollout.adoptions_created)
 
 
 __all__ = ["DEMO_PASSWORD", "DemoResult", "Login", "build"]

@@ -1,4 +1,4 @@
-"""What load_demo prints about the seminars and feedback: where the examiner and chair logins work."""
+"""What load_demo prints about the seminars, feedback and rollout: where the examiner, chair and staff logins work."""
 
 from collections import Counter
 from zoneinfo import ZoneInfo
@@ -8,8 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessments.models import FeedbackItem, Score, SeminarSession, SessionEvent
-from diklat.models import Cohort
+from diklat.models import Agency, Cohort, User
 from diklat.models.regions import ZONE_ABBREVIATIONS
+from projects.models import ChangeProject
+from rollout.models import Adoption, Innovation
 
 
 def seminar_lines(cohort: Cohort) -> list[str]:
@@ -59,5 +61,41 @@ def seminar_lines(cohort: Cohort) -> list[str]:
             f"Feedback: {sum(by_status.values())} items ({counts}; {items.overdue().count()} overdue)."
             f" Follow-up list of who gave it: {reverse('assessments:feedback-list')};"
             f" the participant's results and feedback: {reverse('assessments:my-results')}."
+        )
+    return lines
+
+
+def rollout_who(user: User) -> str:
+    """ "Andi Nurhayati — reports for Provinsi Sulawesi Selatan: /reports/province/73/"."""
+    places = [
+        f"Provinsi {row.province.name}: {reverse('reports:province', args=[row.province.code])}"
+        for row in user.provinces_reported.select_related("province")
+    ]
+    return f"{user} — reports for {', '.join(places)}"
+
+
+def rollout_lines(cohort: Cohort, project: ChangeProject | None = None) -> list[str]:
+    """The cohort's innovations by maturity, their adoptions, where the reports are, and how far ``project``'s got."""
+    innovations = Innovation.objects.filter(project__enrolment__cohort=cohort)
+    stages = Counter(innovations.values_list("stage", flat=True))
+    if not stages:
+        return []
+    province = cohort.organiser.region
+    adoptions = Adoption.objects.filter(innovation__project__enrolment__cohort=cohort)
+    outside = adoptions.exclude(agency__government=province).exclude(agency__government__parent=province)
+    derived = innovations.filter(derived_from__isnull=False).count()
+    counts = ", ".join(f"{stages[stage]} {stage}" for stage in reversed(Innovation.Stage.values))
+    lines = [
+        f"Rollout: {sum(stages.values())} innovations ({counts}; {derived} derived from another),"
+        f" {adoptions.count()} adoptions by {adoptions.values('agency').distinct().count()} agencies"
+        f" ({adoptions.applied().count()} applied or beyond; {outside.count()} outside {province.name})."
+        f" Report: {reverse('reports:report', args=['rollout'])}?cohort={cohort.pk}"
+    ]
+    own = innovations.filter(project=project).first() if project else None
+    if own is not None:
+        applied = own.adoptions.applied().filter(agency__in=Agency.objects.in_province(province)).count()
+        lines.append(
+            f"  {own.name} (the participant's project): applied in {applied} OPDs of {province.name};"
+            f" its rollout page: {reverse('rollout:project', args=[own.project_id])}"
         )
     return lines

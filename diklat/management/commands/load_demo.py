@@ -5,14 +5,14 @@ import time
 from django.core.management.base import BaseCommand
 
 from diklat import demo
-from diklat.demo.summary import seminar_lines
+from diklat.demo.summary import rollout_lines, seminar_lines
 from diklat.models import Participant
 
 
 class Command(BaseCommand):
     help = (
         "Load a demo PKN II cohort with 60 participants, their panel, change projects, scored seminars and"
-        " feedback. Safe to run again."
+        " feedback, innovations and their rollout, and a provincial staff login. Safe to run again."
     )
 
     def handle(self, *args, **options):
@@ -25,10 +25,11 @@ class Command(BaseCommand):
                 "agency__government__parent"
             )
         }
-        if result.projects_created or result.sessions_created or result.feedback_created:
+        if result.projects_created or result.sessions_created or result.feedback_created or result.innovations_created:
             summary = (
-                f"Created {result.projects_created} change projects, {result.sessions_created} seminar sessions"
-                f" and {result.feedback_created} feedback items"
+                f"Created {result.projects_created} change projects, {result.sessions_created} seminar sessions,"
+                f" {result.feedback_created} feedback items, {result.innovations_created} innovations"
+                f" and {result.adoptions_created} adoptions"
             )
         else:
             summary = "Demo data already present; nothing changed"
@@ -37,7 +38,8 @@ class Command(BaseCommand):
             + f"\n{cast.cohort}: {len(cast.enrolled)} participants from {len(provinces)} provinces,"
             f" organised by {cast.organiser}."
         )
-        self.stdout.write("\n".join(seminar_lines(cast.cohort)))
+        rollout = rollout_lines(cast.cohort, cast.enrolled[0].enrolment.project)
+        self.stdout.write("\n".join(seminar_lines(cast.cohort) + rollout))
         self.stdout.write(f"\nDemo logins (password for every demo user: {demo.DEMO_PASSWORD}):")
         width = max(len(login.role) for login in result.logins)
         for login in result.logins:

@@ -34,13 +34,14 @@ def ensure_rubric_editable(rubric: Rubric) -> None:
 
 
 @transaction.atomic
-def copy_rubric(rubric: Rubric, *, by: User, name: str = "") -> Rubric:
-    """Copy a rubric with its components, indicators and levels as the next version."""
-    latest = Rubric.objects.filter(rule_set=rubric.rule_set, kind=rubric.kind).order_by("-version").first()
+def copy_rubric(rubric: Rubric, *, by: User, name: str = "", rule_set=None) -> Rubric:
+    """Copy a rubric with its components, indicators and levels as the next version (of another rule set)."""
+    rule_set = rule_set or rubric.rule_set
+    latest = Rubric.objects.filter(rule_set=rule_set, kind=rubric.kind).order_by("-version").first()
     copy = Rubric.objects.create(
-        rule_set=rubric.rule_set,
+        rule_set=rule_set,
         kind=rubric.kind,
-        version=latest.version + 1,
+        version=latest.version + 1 if latest else 1,
         name=name or rubric.name,
         score_min=rubric.score_min,
         score_max=rubric.score_max,

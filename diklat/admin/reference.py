@@ -70,3 +70,11 @@ class RuleSetAdmin(admin.ModelAdmin):
     list_filter = ["programme"]
     search_fields = ["name", "regulation", "programme__name"]
     list_select_related = ["programme"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            from assessments.defaults import ensure_rule_set_defaults
+
+            # A new rule set must be usable at once: bands, a scoring policy and rubrics to edit.
+            ensure_rule_set_defaults(obj, by=request.user)

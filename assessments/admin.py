@@ -16,7 +16,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from diklat.admin import ScopedAdminMixin, cohort_filter
+from diklat.admin import ScopedAdminMixin, ScopedChoicesMixin, cohort_filter
 from diklat.formatting import rupiah
 from diklat.models import Cohort
 from projects.admin import ReadOnlyMixin
@@ -137,7 +137,7 @@ def editable_rubrics():
 # --- rubrics -----------------------------------------------------------------------------------
 
 
-class RubricComponentInline(FrozenInlineMixin, admin.TabularInline):
+class RubricComponentInline(FrozenInlineMixin, ScopedChoicesMixin, admin.TabularInline):
     model = RubricComponent
     extra = 0
     fields = ["order", "name", "weight"]
@@ -148,7 +148,7 @@ class RubricComponentInline(FrozenInlineMixin, admin.TabularInline):
 
 
 @admin.register(Rubric)
-class RubricAdmin(admin.ModelAdmin):
+class RubricAdmin(ScopedChoicesMixin, admin.ModelAdmin):
     list_display = ["name", "version", "rule_set", "kind", "is_frozen", "copied_from", "created_at"]
     list_filter = ["kind", "rule_set__programme", "rule_set"]
     search_fields = ["name", "rule_set__name", "rule_set__programme__name"]
@@ -218,7 +218,7 @@ class RubricAdmin(admin.ModelAdmin):
         )
 
 
-class RubricIndicatorInline(FrozenInlineMixin, admin.TabularInline):
+class RubricIndicatorInline(FrozenInlineMixin, ScopedChoicesMixin, admin.TabularInline):
     model = RubricIndicator
     extra = 0
     fields = ["order", "name", "weight"]
@@ -229,7 +229,7 @@ class RubricIndicatorInline(FrozenInlineMixin, admin.TabularInline):
 
 
 @admin.register(RubricComponent)
-class RubricComponentAdmin(FrozenRubricPartMixin, admin.ModelAdmin):
+class RubricComponentAdmin(FrozenRubricPartMixin, ScopedChoicesMixin, admin.ModelAdmin):
     form = RubricComponentForm
     list_display = ["name", "rubric", "weight", "order"]
     list_filter = ["rubric__kind", "rubric__rule_set"]
@@ -249,7 +249,7 @@ class RubricComponentAdmin(FrozenRubricPartMixin, admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class LevelDescriptorInline(FrozenInlineMixin, admin.TabularInline):
+class LevelDescriptorInline(FrozenInlineMixin, ScopedChoicesMixin, admin.TabularInline):
     model = LevelDescriptor
     extra = 0
     fields = ["lowest", "highest", "description"]
@@ -259,7 +259,7 @@ class LevelDescriptorInline(FrozenInlineMixin, admin.TabularInline):
 
 
 @admin.register(RubricIndicator)
-class RubricIndicatorAdmin(FrozenRubricPartMixin, admin.ModelAdmin):
+class RubricIndicatorAdmin(FrozenRubricPartMixin, ScopedChoicesMixin, admin.ModelAdmin):
     form = RubricIndicatorForm
     list_display = ["name", "component", "rubric", "weight", "order"]
     list_filter = ["component__rubric__kind", "component__rubric__rule_set"]
@@ -284,7 +284,7 @@ class RubricIndicatorAdmin(FrozenRubricPartMixin, admin.ModelAdmin):
 
 
 @admin.register(LevelDescriptor)
-class LevelDescriptorAdmin(FrozenRubricPartMixin, admin.ModelAdmin):
+class LevelDescriptorAdmin(FrozenRubricPartMixin, ScopedChoicesMixin, admin.ModelAdmin):
     form = LevelDescriptorForm
     list_display = ["__str__", "indicator", "lowest", "highest"]
     list_filter = ["indicator__component__rubric__kind", "indicator__component__rubric__rule_set"]
@@ -304,7 +304,7 @@ class LevelDescriptorAdmin(FrozenRubricPartMixin, admin.ModelAdmin):
 
 
 @admin.register(PredicateBand)
-class PredicateBandAdmin(admin.ModelAdmin):
+class PredicateBandAdmin(ScopedChoicesMixin, admin.ModelAdmin):
     list_display = ["name", "rule_set", "above", "up_to", "passing"]
     list_editable = ["above", "up_to", "passing"]
     list_filter = ["rule_set__programme", "rule_set", "passing"]
@@ -313,7 +313,7 @@ class PredicateBandAdmin(admin.ModelAdmin):
 
 
 @admin.register(ScoringPolicy)
-class ScoringPolicyAdmin(admin.ModelAdmin):
+class ScoringPolicyAdmin(ScopedChoicesMixin, admin.ModelAdmin):
     list_display = ["rule_set", "method", "examiner_weight", "mentor_weight", "coach_weight", "max_spread"]
     list_filter = ["method", "rule_set__programme"]
     search_fields = ["rule_set__name", "rule_set__programme__name"]
@@ -323,7 +323,7 @@ class ScoringPolicyAdmin(admin.ModelAdmin):
 # --- seminars and sessions ---------------------------------------------------------------------
 
 
-class SessionInline(admin.TabularInline):
+class SessionInline(ScopedChoicesMixin, admin.TabularInline):
     model = SeminarSession
     extra = 0
     fields = ["name", "starts_at", "place", "chair", "status"]
@@ -353,7 +353,7 @@ class SeminarAdmin(ScopedAdminMixin, admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class PresentationInline(admin.TabularInline):
+class PresentationInline(ScopedChoicesMixin, admin.TabularInline):
     model = Presentation
     extra = 0
     fields = ["order", "enrolment", "released_at"]
@@ -364,7 +364,7 @@ class PresentationInline(admin.TabularInline):
         return super().get_queryset(request).select_related("enrolment__participant__user", "enrolment__cohort")
 
 
-class SessionEventInline(ReadOnlyMixin, admin.TabularInline):
+class SessionEventInline(ReadOnlyMixin, ScopedChoicesMixin, admin.TabularInline):
     model = SessionEvent
     extra = 0
     fields = ["at", "kind", "by", "reason"]
@@ -443,7 +443,7 @@ class ClassificationAdmin(ReadOnlyMixin, PresentationChildScopeMixin, admin.Mode
 # --- feedback ----------------------------------------------------------------------------------
 
 
-class BudgetFeedbackInline(admin.StackedInline):
+class BudgetFeedbackInline(ScopedChoicesMixin, admin.StackedInline):
     """The amounts approved and realised move the item's status: they are recorded through the pages or API."""
 
     model = BudgetFeedback
@@ -462,7 +462,7 @@ class BudgetFeedbackInline(admin.StackedInline):
     autocomplete_fields = ["budget_lines"]
 
 
-class FeedbackEventInline(ReadOnlyMixin, admin.TabularInline):
+class FeedbackEventInline(ReadOnlyMixin, ScopedChoicesMixin, admin.TabularInline):
     model = FeedbackEvent
     extra = 0
     fields = ["at", "from_status", "to_status", "by", "note"]
@@ -472,7 +472,7 @@ class FeedbackEventInline(ReadOnlyMixin, admin.TabularInline):
         return super().get_queryset(request).select_related("by")
 
 
-class FeedbackEvidenceInline(ReadOnlyMixin, admin.TabularInline):
+class FeedbackEvidenceInline(ReadOnlyMixin, ScopedChoicesMixin, admin.TabularInline):
     model = FeedbackEvidence
     extra = 0
     fields = ["link", "content_type", "size", "uploaded_by", "uploaded_at"]

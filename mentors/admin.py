@@ -3,10 +3,12 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from diklat.admin.base import ScopedAdminMixin, ScopedChoicesMixin
+
 from .models import Assignment
 
 
-class AssignmentInline(admin.TabularInline):
+class AssignmentInline(ScopedChoicesMixin, admin.TabularInline):
     """The panel of one enrolment: one mentor, a coach and the examiners."""
 
     model = Assignment
@@ -19,7 +21,7 @@ class AssignmentInline(admin.TabularInline):
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(admin.ModelAdmin):
+class AssignmentAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_display = ["user", "role", "participant", "cohort", "position"]
     list_filter = ["role"]
     search_fields = [
@@ -36,10 +38,6 @@ class AssignmentAdmin(admin.ModelAdmin):
         from diklat.admin import cohort_filter
 
         return [*self.list_filter, cohort_filter("enrolment__cohort")]
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        return queryset if request.user.is_superuser else queryset.visible_to(request.user)
 
     @admin.display(description=_("participant"), ordering="enrolment__participant__user__full_name")
     def participant(self, obj):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from diklat import access
-from diklat.admin import ScopedAdminMixin, cohort_filter
+from diklat.admin import ScopedAdminMixin, ScopedChoicesMixin, cohort_filter
 from diklat.formatting import rupiah
 
 from . import services
@@ -54,35 +54,35 @@ class ReadOnlyMixin:
 # --- inlines of a project --------------------------------------------------------------------
 
 
-class StakeholderInline(admin.TabularInline):
+class StakeholderInline(ScopedChoicesMixin, admin.TabularInline):
     model = Stakeholder
     extra = 0
 
 
-class RiskInline(admin.TabularInline):
+class RiskInline(ScopedChoicesMixin, admin.TabularInline):
     model = Risk
     extra = 0
 
 
-class TeamMemberInline(admin.TabularInline):
+class TeamMemberInline(ScopedChoicesMixin, admin.TabularInline):
     model = TeamMember
     extra = 0
 
 
-class MilestoneInline(admin.TabularInline):
+class MilestoneInline(ScopedChoicesMixin, admin.TabularInline):
     model = Milestone
     extra = 0
     fields = ["horizon", "activity", "responsible", "start_date", "target_date", "weight", "status", "progress"]
     show_change_link = True
 
 
-class BudgetLineInline(admin.TabularInline):
+class BudgetLineInline(ScopedChoicesMixin, admin.TabularInline):
     model = BudgetLine
     extra = 0
     fields = ["source", "fiscal_year", "description", "document_reference", "planned", "approved", "realised"]
 
 
-class ProjectTransitionInline(ReadOnlyMixin, admin.TabularInline):
+class ProjectTransitionInline(ReadOnlyMixin, ScopedChoicesMixin, admin.TabularInline):
     model = ProjectTransition
     extra = 0
     fields = ["at", "from_status", "to_status", "by", "comment"]
@@ -233,7 +233,7 @@ class MilestoneAdmin(ProjectChildScopeMixin, admin.ModelAdmin):
         return obj.is_overdue()
 
 
-class EvidenceInline(ReadOnlyMixin, admin.TabularInline):
+class EvidenceInline(ReadOnlyMixin, ScopedChoicesMixin, admin.TabularInline):
     """Evidence is uploaded through the checked form of the project pages, not here."""
 
     model = Evidence

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from diklat import access
-from diklat.admin import ScopedAdminMixin, province_filter
+from diklat.admin import ScopedAdminMixin, ScopedChoicesMixin, province_filter
 from diklat.models import ProvincialStaff, Region
 from projects.evidence import check_evidence
 from projects.models import ChangeProject
@@ -30,7 +30,7 @@ from .models import (
 )
 
 
-class HistoryInline(admin.TabularInline):
+class HistoryInline(ScopedChoicesMixin, admin.TabularInline):
     """Dated stage changes, written only by the services."""
 
     extra = 0
@@ -58,7 +58,7 @@ class AdoptionStageChangeInline(HistoryInline):
     model = AdoptionStageChange
 
 
-class RolloutTargetInline(admin.TabularInline):
+class RolloutTargetInline(ScopedChoicesMixin, admin.TabularInline):
     model = RolloutTarget
     extra = 0
     fields = ["agency", "government"]
@@ -102,6 +102,44 @@ class ManagedByProjectMixin:
             self.message_user(request, message, messages.SUCCESS)
 
 
+def with_user(form_class, user):
+    """The admin's form class, told who fills it in (its checks ask what the user may manage)."""
+    return type(form_class.__name__, (form_class,), {"user": user})
+
+
+class ServiceRulesForm(forms.ModelForm):
+    """Run at ``clean`` the rules the rollout services enforce, so a breach shows at its field, not as a 500."""
+
+    user = None
+
+    def check_manager(self, field: str, project) -> None:
+        if project is not None and not services.can_manage_rollout(self.user, project):
+            self.add_error(field, _("You may not change the rollout records of this project."))
+
+
+class InnovationForm(ServiceRulesForm):
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None:
+            self.check_manager("project", cleaned.get("project"))
+        return cleaned
+
+
+class AdoptionForm(ServiceRulesForm):
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None:
+            innovation = cleaned.get("innovation")
+            self.check_manager("innovation", innovation.project if innovation else None)
+            planned_on = cleaned.get("planned_on")
+            if planned_on is not None:
+                try:
+                    services._not_in_future(planned_on, "planned_on")  # the service's own rule
+                except ValidationError as error:
+                    self.add_error(None, error)
+        return cleaned
+
+
 @admin.register(Innovation)
 class InnovationAdmin(ManagedByProjectMixin, ScopedAdminMixin, admin.ModelAdmin):
     list_display = [
@@ -140,6 +178,11 @@ class InnovationAdmin(ManagedByProjectMixin, ScopedAdminMixin, admin.ModelAdmin)
     ]
     inlines = [InnovationStageChangeInline, RolloutTargetInline]
     actions = ["move_to_trial", "move_to_applied"]
+    form = InnovationForm
+    field_scopes = {
+        "project": lambda queryset, user: queryset.filter(access.report_project_scope(user)),
+        "derived_from": lambda queryset, user: queryset.lineage_choices(user),
+    }
 
     def project_of(self, obj):
         return obj.project
@@ -157,12 +200,8 @@ class InnovationAdmin(ManagedByProjectMixin, ScopedAdminMixin, admin.ModelAdmin)
             .order_by("name", "pk")
         )
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "project" and not request.user.is_superuser:
-            kwargs["queryset"] = ChangeProject.objects.filter(access.report_project_scope(request.user))
-        if db_field.name == "derived_from" and not request.user.is_superuser:
-            kwargs["queryset"] = Innovation.objects.lineage_choices(request.user)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    def get_form(self, request, obj=None, **kwargs):
+        return with_user(super().get_form(request, obj, **kwargs), request.user)
 
     @admin.display(description=_("agency"), ordering="project__agency__name")
     def agency(self, obj):
@@ -231,7 +270,7 @@ class AdoptionEvidenceForm(forms.ModelForm):
         return cleaned
 
 
-class AdoptionEvidenceInline(admin.TabularInline):
+class AdoptionEvidenceInline(ScopedChoicesMixin, admin.TabularInline):
     """Evidence already given is read-only; a new row goes through the service."""
 
     model = AdoptionEvidence
@@ -278,6 +317,7 @@ class AdoptionAdmin(ManagedByProjectMixin, ScopedAdminMixin, admin.ModelAdmin):
         "contact_phone",
     ]
     inlines = [AdoptionStageChangeInline, AdoptionEvidenceInline]
+    form = AdoptionForm
     actions = ["move_to_piloting", "move_to_applied", "move_to_institutionalised"]
 
     def project_of(self, obj):
@@ -297,10 +337,8 @@ class AdoptionAdmin(ManagedByProjectMixin, ScopedAdminMixin, admin.ModelAdmin):
             fields = ["innovation", "agency", "planned_on", *fields]
         return fields
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "innovation" and not request.user.is_superuser:
-            kwargs["queryset"] = Innovation.objects.visible_to(request.user)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    def get_form(self, request, obj=None, **kwargs):
+        return with_user(super().get_form(request, obj, **kwargs), request.user)
 
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
@@ -360,7 +398,7 @@ class AdoptionAdmin(ManagedByProjectMixin, ScopedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(GovernmentAffair)
-class GovernmentAffairAdmin(admin.ModelAdmin):
+class GovernmentAffairAdmin(ScopedChoicesMixin, admin.ModelAdmin):
     list_display = ["name", "code"]
     search_fields = ["code", "name"]
 
@@ -375,7 +413,7 @@ class GovernmentAffairAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProvincialStaff)
-class ProvincialStaffAdmin(admin.ModelAdmin):
+class ProvincialStaffAdmin(ScopedChoicesMixin, admin.ModelAdmin):
     """Who reports on which province: kept by superusers; others see their own rows."""
 
     list_display = ["user", "province"]

@@ -5,6 +5,15 @@ through the same ``visible_to`` querysets the pages and the API use.
 """
 
 from . import cohorts, people, reference
-from .base import ScopedAdminMixin, cohort_filter, province_filter
+from .base import ScopedAdminMixin, ScopedChoicesMixin, assignable_users, cohort_filter, province_filter
 
-__all__ = ["ScopedAdminMixin", "cohort_filter", "cohorts", "people", "province_filter", "reference"]
+__all__ = [
+    "ScopedAdminMixin",
+    "ScopedChoicesMixin",
+    "assignable_users",
+    "cohort_filter",
+    "cohorts",
+    "people",
+    "province_filter",
+    "reference",
+]

@@ -4,11 +4,60 @@ from django.contrib import admin
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from diklat.models import Cohort, Region
+from diklat import access
+from diklat.models import Cohort, Enrolment, Organiser, Region, User
 
 
-class ScopedAdminMixin:
-    """Limit non-superusers to the rows they may see (diklat.access)."""
+def assignable_users(queryset, user):
+    """Users a non-superuser may pick (as mentor, examiner, author...): never a superuser nor other staff."""
+    return queryset.filter(Q(is_superuser=False, is_staff=False) | Q(pk=user.pk))
+
+
+# Related models whose querysets have no ``visible_to``: how to scope them.
+RELATED_SCOPES = {
+    Enrolment: lambda queryset, user: queryset.filter(access.enrolment_scope(user)),
+    Organiser: lambda queryset, user: queryset.filter(staff=user),
+    User: assignable_users,
+}
+
+
+class ScopedChoicesMixin:
+    """Offer a non-superuser, in every foreign-key and many-to-many field, only the rows they may see.
+
+    A field is scoped by ``field_scopes[name](queryset, user)`` when given, else by the related model's
+    ``RELATED_SCOPES`` entry, else by its queryset's ``visible_to(user)``; reference data (no such
+    method) stays whole. The choices also validate what is posted, so an id typed outside the scope
+    (an autocomplete widget takes any) is refused at the field.
+    """
+
+    field_scopes: dict = {}
+
+    def scoped_choices(self, db_field, request, queryset):
+        if queryset is None:
+            queryset = self.get_field_queryset(None, db_field, request)
+        if queryset is None:
+            queryset = db_field.remote_field.model._default_manager.all()
+        user = request.user
+        scope = self.field_scopes.get(db_field.name) or RELATED_SCOPES.get(db_field.remote_field.model)
+        if scope is not None:
+            return scope(queryset, user)
+        if hasattr(queryset, "visible_to"):
+            return queryset.visible_to(user)
+        return queryset
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if not request.user.is_superuser:
+            kwargs["queryset"] = self.scoped_choices(db_field, request, kwargs.get("queryset"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if not request.user.is_superuser:
+            kwargs["queryset"] = self.scoped_choices(db_field, request, kwargs.get("queryset"))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class ScopedAdminMixin(ScopedChoicesMixin):
+    """Limit non-superusers to the rows they may see (diklat.access), and their choices likewise."""
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

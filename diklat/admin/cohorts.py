@@ -96,6 +96,8 @@ class EnrolmentAdmin(ScopedAdminMixin, admin.ModelAdmin):
     autocomplete_fields = ["cohort", "participant"]
     list_select_related = ["participant__user", "cohort__programme"]
     inlines = [AssignmentInline]
+    # Staff enrol participants who are in none of their cohorts yet: the participant field stays whole.
+    field_scopes = {"participant": lambda queryset, user: queryset}
 
     def scope(self, queryset, user):
         return queryset.filter(access.enrolment_scope(user))

@@ -2,15 +2,17 @@
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from diklat.models import Participant, User
 from diklat.nip import normalise
 from mentors.models import Assignment
 
-from .base import ScopedAdminMixin, province_filter
+from .base import ScopedAdminMixin, assignable_users, province_filter
 
 
 class ParticipantForm(forms.ModelForm):
@@ -96,9 +98,40 @@ class UserAdmin(ScopedAdminMixin, BaseUserAdmin):
         return fields
 
     def scope(self, queryset, user):
+        # Superusers and other staff are never "users of a cohort": assigning one to a participant
+        # must not let organiser staff open, change or reset the password of their account.
         participants = Participant.objects.visible_to(user).filter(user=OuterRef("pk"))
         assignments = Assignment.objects.visible_to(user).filter(user=OuterRef("pk"))
-        return queryset.filter(Q(pk=user.pk) | Q(Exists(participants)) | Q(Exists(assignments)))
+        cohort_users = assignable_users(queryset, user)
+        return cohort_users.filter(Q(pk=user.pk) | Q(Exists(participants)) | Q(Exists(assignments)))
+
+    @staticmethod
+    def is_privileged_other(request, obj) -> bool:
+        """A superuser, or staff other than oneself, seen by a non-superuser."""
+        return (
+            obj is not None
+            and not request.user.is_superuser
+            and obj.pk != request.user.pk
+            and (obj.is_superuser or obj.is_staff)
+        )
+
+    def has_view_permission(self, request, obj=None):
+        return not self.is_privileged_other(request, obj) and super().has_view_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not self.is_privileged_other(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self.is_privileged_other(request, obj) and super().has_delete_permission(request, obj)
+
+    def user_change_password(self, request, id, form_url=""):
+        key = unquote(id)
+        target = User.objects.filter(pk=key).first() if key.isascii() and key.isdigit() else None
+        # Setting someone else's password is for superusers: organiser staff could otherwise take
+        # over any account they can bring into their cohorts by assigning or enrolling it.
+        if not request.user.is_superuser and (target is None or target.pk != request.user.pk):
+            raise Http404
+        return super().user_change_password(request, id, form_url)
 
 
 @admin.register(Participant)

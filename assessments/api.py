@@ -5,8 +5,9 @@ querysets), shape data with the serializers, and leave every change to assessmen
 and assessments.feedback.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
@@ -60,6 +61,7 @@ from assessments.serializers import (
     SessionSerializer,
 )
 from diklat import access as diklat_access
+from diklat.filtering import IdField
 from diklat.models import Organiser
 from mentors.models import Assignment
 
@@ -186,7 +188,12 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet):
     def results(self, request, pk=None):
         """Every visible presentation's scorer totals, combined result, predicate and disagreement flag."""
         user = request.user
-        if str(pk).isdigit() and Presentation.objects.filter(session_id=pk, enrolment__participant__user=user).exists():
+        try:
+            session_id = IdField().clean(pk)  # "²" or a huge number: a 404, not a 500 from the database
+        except ValidationError:
+            raise Http404 from None
+        # Before get_object(): a participant's own session is outside their sessions list, yet they get a 403.
+        if Presentation.objects.filter(session_id=session_id, enrolment__participant__user=user).exists():
             raise PermissionDenied(_("Participants see only their own result, once it is released."))
         session = self.get_object()
         rows = session_results(session)

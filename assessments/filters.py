@@ -1,13 +1,33 @@
 """Query-string filters for rubrics, seminars, sessions, presentations and feedback in the REST API."""
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 
 from assessments.models import FeedbackItem, PredicateBand, Presentation, Rubric, Seminar, SeminarSession
+from diklat.filtering import IdField, IdFilter
+
+
+class MeOrIdField(forms.CharField):
+    """ "me", or a user id (any other text is a field error, not an empty list)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values or value == "me":
+            return value
+        try:
+            return IdField().clean(value)
+        except ValidationError:
+            raise ValidationError(_('Enter "me" or a user id.'), code="invalid") from None
+
+
+class MeOrIdFilter(filters.CharFilter):
+    field_class = MeOrIdField
 
 
 class RubricFilter(filters.FilterSet):
-    rule_set = filters.NumberFilter(field_name="rule_set_id", help_text=_("Rule set id."))
+    rule_set = IdFilter(field_name="rule_set_id", help_text=_("Rule set id."))
 
     class Meta:
         model = Rubric
@@ -15,7 +35,7 @@ class RubricFilter(filters.FilterSet):
 
 
 class PredicateBandFilter(filters.FilterSet):
-    rule_set = filters.NumberFilter(field_name="rule_set_id", help_text=_("Rule set id."))
+    rule_set = IdFilter(field_name="rule_set_id", help_text=_("Rule set id."))
 
     class Meta:
         model = PredicateBand
@@ -23,7 +43,7 @@ class PredicateBandFilter(filters.FilterSet):
 
 
 class SeminarFilter(filters.FilterSet):
-    cohort = filters.NumberFilter(field_name="cohort_id", help_text=_("Cohort id."))
+    cohort = IdFilter(field_name="cohort_id", help_text=_("Cohort id."))
 
     class Meta:
         model = Seminar
@@ -31,8 +51,8 @@ class SeminarFilter(filters.FilterSet):
 
 
 class SessionFilter(filters.FilterSet):
-    seminar = filters.NumberFilter(field_name="seminar_id", help_text=_("Seminar id."))
-    cohort = filters.NumberFilter(field_name="seminar__cohort_id", help_text=_("Cohort id."))
+    seminar = IdFilter(field_name="seminar_id", help_text=_("Seminar id."))
+    cohort = IdFilter(field_name="seminar__cohort_id", help_text=_("Cohort id."))
 
     class Meta:
         model = SeminarSession
@@ -40,8 +60,8 @@ class SessionFilter(filters.FilterSet):
 
 
 class PresentationFilter(filters.FilterSet):
-    session = filters.NumberFilter(field_name="session_id", help_text=_("Session id."))
-    enrolment = filters.NumberFilter(field_name="enrolment_id", help_text=_("Enrolment id."))
+    session = IdFilter(field_name="session_id", help_text=_("Session id."))
+    enrolment = IdFilter(field_name="enrolment_id", help_text=_("Enrolment id."))
     released = filters.BooleanFilter(field_name="released_at", lookup_expr="isnull", exclude=True)
 
     class Meta:
@@ -50,9 +70,9 @@ class PresentationFilter(filters.FilterSet):
 
 
 class FeedbackFilter(filters.FilterSet):
-    project = filters.NumberFilter(field_name="project_id", help_text=_("Project id."))
+    project = IdFilter(field_name="project_id", help_text=_("Project id."))
     overdue = filters.BooleanFilter(method="filter_overdue", help_text=_("Not implemented yet and past its due date."))
-    given_by = filters.CharFilter(method="filter_given_by", help_text=_('"me", or a user id.'))
+    given_by = MeOrIdFilter(method="filter_given_by", help_text=_('"me", or a user id.'))
 
     class Meta:
         model = FeedbackItem
@@ -65,6 +85,4 @@ class FeedbackFilter(filters.FilterSet):
     def filter_given_by(self, queryset, name, value):
         if value == "me":
             return queryset.filter(given_by=self.request.user)
-        if value.isdigit():
-            return queryset.filter(given_by_id=int(value))
-        return queryset.none()
+        return queryset.filter(given_by_id=value)

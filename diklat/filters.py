@@ -8,12 +8,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 
+from diklat.filtering import IdFilter
 from diklat.models import Agency, Cohort, Participant
 
 
 class CohortFilter(filters.FilterSet):
     programme = filters.CharFilter(field_name="programme__code", help_text=_("Programme code, e.g. pkn2."))
-    organiser = filters.NumberFilter(field_name="organiser_id", help_text=_("Organiser id."))
+    organiser = IdFilter(field_name="organiser_id", help_text=_("Organiser id."))
 
     class Meta:
         model = Cohort
@@ -38,8 +39,8 @@ class AgencyFilter(filters.FilterSet):
 
 
 class ParticipantFilter(filters.FilterSet):
-    cohort = filters.NumberFilter(field_name="enrolments__cohort_id", help_text=_("Cohort id."))
-    agency = filters.NumberFilter(field_name="agency_id", help_text=_("Agency id."))
+    cohort = IdFilter(field_name="enrolments__cohort_id", help_text=_("Cohort id."))
+    agency = IdFilter(field_name="agency_id", help_text=_("Agency id."))
 
     class Meta:
         model = Participant

@@ -4,14 +4,15 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from rest_framework import viewsets
 
+from diklat.filtering import IdFilter
 from mentors.models import Assignment
 from mentors.serializers import AssignmentSerializer
 
 
 class AssignmentFilter(filters.FilterSet):
-    enrolment = filters.NumberFilter(field_name="enrolment_id", help_text=_("Enrolment id."))
-    cohort = filters.NumberFilter(field_name="enrolment__cohort_id", help_text=_("Cohort id."))
-    user = filters.NumberFilter(field_name="user_id", help_text=_("Id of the mentor, coach or examiner."))
+    enrolment = IdFilter(field_name="enrolment_id", help_text=_("Enrolment id."))
+    cohort = IdFilter(field_name="enrolment__cohort_id", help_text=_("Cohort id."))
+    user = IdFilter(field_name="user_id", help_text=_("Id of the mentor, coach or examiner."))
 
     class Meta:
         model = Assignment

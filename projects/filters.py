@@ -3,12 +3,13 @@
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 
+from diklat.filtering import IdFilter
 from projects.models import BudgetLine, ChangeProject, Milestone, ProgressUpdate
 
 
 class ChangeProjectFilter(filters.FilterSet):
-    cohort = filters.NumberFilter(field_name="enrolment__cohort_id", help_text=_("Cohort id."))
-    agency = filters.NumberFilter(field_name="agency_id", help_text=_("Agency id."))
+    cohort = IdFilter(field_name="enrolment__cohort_id", help_text=_("Cohort id."))
+    agency = IdFilter(field_name="agency_id", help_text=_("Agency id."))
     programme = filters.CharFilter(
         field_name="enrolment__cohort__programme__code", help_text=_("Programme code, e.g. pkn2.")
     )
@@ -20,7 +21,7 @@ class ChangeProjectFilter(filters.FilterSet):
 
 
 class MilestoneFilter(filters.FilterSet):
-    project = filters.NumberFilter(field_name="project_id", help_text=_("Project id."))
+    project = IdFilter(field_name="project_id", help_text=_("Project id."))
     overdue = filters.BooleanFilter(method="filter_overdue", help_text=_("Open and past its target date."))
 
     class Meta:
@@ -33,8 +34,8 @@ class MilestoneFilter(filters.FilterSet):
 
 
 class ProgressUpdateFilter(filters.FilterSet):
-    project = filters.NumberFilter(field_name="project_id", help_text=_("Project id."))
-    milestone = filters.NumberFilter(field_name="milestone_id", help_text=_("Milestone id."))
+    project = IdFilter(field_name="project_id", help_text=_("Project id."))
+    milestone = IdFilter(field_name="milestone_id", help_text=_("Milestone id."))
     happened_after = filters.DateFilter(field_name="happened_on", lookup_expr="gte")
     happened_before = filters.DateFilter(field_name="happened_on", lookup_expr="lte")
 
@@ -44,7 +45,7 @@ class ProgressUpdateFilter(filters.FilterSet):
 
 
 class BudgetLineFilter(filters.FilterSet):
-    project = filters.NumberFilter(field_name="project_id", help_text=_("Project id."))
+    project = IdFilter(field_name="project_id", help_text=_("Project id."))
 
     class Meta:
         model = BudgetLine

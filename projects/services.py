@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from diklat import access
-from diklat.models import Enrolment, User
+from diklat.models import Agency, Enrolment, User
 
 from .evidence import check_evidence
 from .models import BudgetLine, ChangeProject, Evidence, Milestone, ProgressUpdate, ProjectTransition
@@ -65,6 +65,15 @@ def _assign(instance, values: dict, allowed: Sequence[str]) -> list[str]:
 # --- the project and its plan -------------------------------------------------------------
 
 
+def _check_agency(enrolment: Enrolment, agency: Agency | None, current_agency_id: int | None = None) -> None:
+    """The project's agency is one of the participant's province (as ProjectForm offers), or stays as it is."""
+    if agency is None or agency.pk == current_agency_id:
+        return  # a missing agency is full_clean's to report
+    province = enrolment.participant.agency.government.province
+    if not Agency.objects.in_province(province).filter(pk=agency.pk).exists():
+        raise ValidationError({"agency": _("Choose an agency of your own province.")})
+
+
 @transaction.atomic
 def create_project(enrolment: Enrolment, *, by: User, **fields) -> ChangeProject:
     """Start a draft project for a participant's enrolment (one project per enrolment)."""
@@ -73,6 +82,7 @@ def create_project(enrolment: Enrolment, *, by: User, **fields) -> ChangeProject
     if ChangeProject.objects.filter(enrolment=enrolment).exists():
         raise ValidationError(_("There is already a change project for this cohort."))
     fields.setdefault("agency", enrolment.participant.agency)
+    _check_agency(enrolment, fields["agency"], current_agency_id=enrolment.participant.agency_id)
     project = ChangeProject(enrolment=enrolment, status=Status.DRAFT)
     _assign(project, fields, PLAN_FIELDS)
     project.full_clean()
@@ -94,6 +104,8 @@ def update_project(project: ChangeProject, *, by: User, formsets: Iterable = (),
             _("The plan can only be changed while it is a draft or returned for revision (now: %(status)s).")
             % {"status": project.get_status_display()}
         )
+    if "agency" in fields:
+        _check_agency(project.enrolment, fields["agency"], current_agency_id=project.agency_id)
     changed = _assign(project, fields, PLAN_FIELDS)
     project.full_clean()
     project.save(update_fields=[*changed, "updated_at"])

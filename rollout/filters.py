@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 
+from diklat.filtering import IdFilter
 from diklat.models import Region
 
 from .models import Adoption, Innovation, RolloutTarget
@@ -17,9 +18,9 @@ def in_province(queryset, agency_path: str, province):
 
 
 class InnovationFilter(filters.FilterSet):
-    project = filters.NumberFilter(field_name="project_id", help_text=_("Project id."))
-    cohort = filters.NumberFilter(field_name="project__enrolment__cohort_id", help_text=_("Cohort id."))
-    agency = filters.NumberFilter(field_name="project__agency_id", help_text=_("Id of the innovation's own agency."))
+    project = IdFilter(field_name="project_id", help_text=_("Project id."))
+    cohort = IdFilter(field_name="project__enrolment__cohort_id", help_text=_("Cohort id."))
+    agency = IdFilter(field_name="project__agency_id", help_text=_("Id of the innovation's own agency."))
     province = filters.ModelChoiceFilter(
         queryset=Region.objects.filter(level=Region.Level.PROVINCE),
         to_field_name="code",
@@ -37,8 +38,8 @@ class InnovationFilter(filters.FilterSet):
 
 
 class AdoptionFilter(filters.FilterSet):
-    innovation = filters.NumberFilter(field_name="innovation_id", help_text=_("Innovation id."))
-    agency = filters.NumberFilter(field_name="agency_id", help_text=_("Adopting agency id."))
+    innovation = IdFilter(field_name="innovation_id", help_text=_("Innovation id."))
+    agency = IdFilter(field_name="agency_id", help_text=_("Adopting agency id."))
     province = filters.ModelChoiceFilter(
         queryset=Region.objects.filter(level=Region.Level.PROVINCE),
         to_field_name="code",
@@ -56,8 +57,8 @@ class AdoptionFilter(filters.FilterSet):
 
 
 class RolloutTargetFilter(filters.FilterSet):
-    innovation = filters.NumberFilter(field_name="innovation_id", help_text=_("Innovation id."))
-    agency = filters.NumberFilter(field_name="agency_id", help_text=_("Agency id."))
+    innovation = IdFilter(field_name="innovation_id", help_text=_("Innovation id."))
+    agency = IdFilter(field_name="agency_id", help_text=_("Agency id."))
     government = filters.ModelChoiceFilter(
         queryset=Region.objects.all(), to_field_name="code", help_text=_("Government code of a target government.")
     )

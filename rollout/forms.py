@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from diklat.filtering import MAX_ID
 from diklat.models import Agency, Region
 from projects.evidence import check_evidence
 from projects.forms import DATE_WIDGET, EVIDENCE_ACCEPT
@@ -41,14 +42,16 @@ class DatalistModelChoiceField(forms.ModelChoiceField):
     """Choose a row by typing: the suggestions end in "[#id]", and an exact label is accepted too."""
 
     widget = DatalistInput
-    marker = re.compile(r"\[#(\d+)\]\s*$")
+    marker = re.compile(r"\[#(\d+)\]\s*$", re.ASCII)
 
     def label_from_instance(self, obj):
         return f"{super().label_from_instance(obj)} [#{obj.pk}]"
 
     def prepare_value(self, value):
-        if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
-            obj = self.queryset.filter(pk=value).first()
+        if isinstance(value, str) and value.isascii() and value.isdigit():
+            value = int(value)  # "²".isdigit() is True too, hence isascii()
+        if isinstance(value, int):
+            obj = self.queryset.filter(pk=value).first() if 0 < value <= MAX_ID else None
             return self.label_from_instance(obj) if obj else ""
         if hasattr(value, "pk"):
             return self.label_from_instance(value)
@@ -59,7 +62,7 @@ class DatalistModelChoiceField(forms.ModelChoiceField):
         if value in self.empty_values:
             return None
         match = self.marker.search(value)
-        if match:
+        if match and int(match.group(1)) <= MAX_ID:
             return super().to_python(match.group(1))
         found = list(self.queryset.filter(name__iexact=value)[:2])
         if len(found) == 1:

@@ -84,7 +84,7 @@ def cohort_filter(field_path: str):
 
         def queryset(self, request, queryset):
             value = self.value()
-            if value and value.isdigit():
+            if value and value.isascii() and value.isdigit() and len(value) < 19:
                 return queryset.filter(**{field_path: value})
             return queryset
 

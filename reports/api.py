@@ -1,7 +1,9 @@
-"""The report figures as JSON, with the same filters, scoping and tables as the pages and the exports."""
+"""The report figures as JSON, with the same filters, scoping, tables and access rule as the pages and the exports."""
 
 import datetime
+from urllib.parse import urlencode
 
+from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -11,13 +13,17 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .exports import RAW, REGISTRY, filter_errors, is_number, table_builder
+from .exports import REGISTRY, WRITERS, filter_errors, is_number, table_builder
 from .filters import ReportFilterForm, report_filters
+from .permissions import RAW, may_read
 from .tables import Column, Kind, ReportTable
 
-REPORTS: dict[str, list[str]] = {}
+REPORTS: dict[str, list[str]] = {}  # the tables served as JSON, per report
+RAW_LISTS: list[str] = []  # the raw lists: exports only
 for _report, _table in REGISTRY:
-    if _report != RAW:
+    if _report == RAW:
+        RAW_LISTS.append(_table)
+    else:
         REPORTS.setdefault(_report, []).append(_table)
 
 KINDS = ", ".join(kind.value for kind in Kind)
@@ -31,6 +37,7 @@ class ColumnSerializer(serializers.Serializer):
 
 class ReportTableSerializer(serializers.Serializer):
     title = serializers.CharField()
+    note = serializers.CharField(help_text="How the table's figures are defined (may be empty).")
     columns = ColumnSerializer(many=True)
     rows = serializers.ListField(
         child=serializers.DictField(),
@@ -40,9 +47,18 @@ class ReportTableSerializer(serializers.Serializer):
     filters = serializers.DictField(help_text="The filters applied, by code or id.")
 
 
+class ExportSerializer(serializers.Serializer):
+    table = serializers.CharField()
+    csv = serializers.URLField(help_text="The table as CSV, with the filters of the request.")
+    xlsx = serializers.URLField(help_text="The table as XLSX, with the filters of the request.")
+
+
 class ReportIndexSerializer(serializers.Serializer):
-    report = serializers.CharField()
-    tables = serializers.ListField(child=serializers.CharField())
+    report = serializers.CharField(help_text='A report, or "raw" for the raw lists.')
+    tables = serializers.ListField(
+        child=serializers.CharField(), help_text="Tables served as JSON at /api/reports/{report}/{table}/."
+    )
+    exports = ExportSerializer(many=True, help_text="Every table of the report (or raw list) to download.")
 
 
 FILTER_PARAMETERS = [
@@ -87,6 +103,7 @@ def table_json(table: ReportTable, form: ReportFilterForm) -> dict:
     columns = table.columns
     return {
         "title": str(table.title),
+        "note": str(table.note),
         "columns": [{"key": c.key, "header": str(c.header), "kind": str(c.kind)} for c in columns],
         "rows": [{c.key: json_value(c, row.get(c.key)) for c in columns} for row in table.rows],
         "filters": applied_filters(form),
@@ -98,12 +115,35 @@ class ReportIndexView(APIView):
 
     @extend_schema(
         operation_id="reports_list",
-        summary="The reports and their tables",
-        responses=ReportIndexSerializer(many=True),
+        summary="The reports the reader may read, their JSON tables, and every table and raw list to download",
+        parameters=FILTER_PARAMETERS,
+        responses={
+            200: ReportIndexSerializer(many=True),
+            400: OpenApiResponse(OpenApiTypes.OBJECT, description='Bad filters: {"field": ["message"]}.'),
+        },
         tags=["reports"],
     )
     def get(self, request):
-        return Response([{"report": report, "tables": tables} for report, tables in REPORTS.items()])
+        form = report_filters(request.query_params, request.user)
+        if not form.is_valid():
+            return Response(filter_errors(form), status=400)
+        query = urlencode(applied_filters(form))
+        entries = [
+            {"report": report, "tables": tables, "exports": self.exports(request, report, tables, query)}
+            for report, tables in REPORTS.items()
+            if may_read(request.user, report)
+        ]
+        if may_read(request.user, RAW):
+            entries.append({"report": RAW, "tables": [], "exports": self.exports(request, RAW, RAW_LISTS, query)})
+        return Response(entries)
+
+    @staticmethod
+    def exports(request, report: str, tables: list[str], query: str) -> list[dict]:
+        def link(table: str, fmt: str) -> str:
+            path = reverse("reports:export", args=[report, table])
+            return request.build_absolute_uri(f"{path}?{urlencode({'format': fmt})}{'&' + query if query else ''}")
+
+        return [{"table": table, **{fmt: link(table, fmt) for fmt in WRITERS}} for table in tables]
 
 
 class ReportTableView(APIView):
@@ -122,7 +162,7 @@ class ReportTableView(APIView):
         responses={
             200: ReportTableSerializer,
             400: OpenApiResponse(OpenApiTypes.OBJECT, description='Bad filters: {"field": ["message"]}.'),
-            404: OpenApiResponse(description="No such report table."),
+            404: OpenApiResponse(description="No such report table, or not one the reader may read."),
         },
         tags=["reports"],
     )
@@ -133,6 +173,8 @@ class ReportTableView(APIView):
             build = table_builder(report, table)
         except LookupError:
             raise NotFound from None
+        if not may_read(request.user, report):
+            raise NotFound
         form = report_filters(request.query_params, request.user)
         if not form.is_valid():
             return Response(filter_errors(form), status=400)

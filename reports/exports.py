@@ -26,6 +26,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from .filters import ReportFilterForm, report_filters
+from .permissions import RAW, may_read  # noqa: F401 - RAW stays importable from here
 from .tables import Column, Kind, ReportTable
 
 QUERIES = "reports.queries"
@@ -39,6 +40,7 @@ REGISTRY: dict[tuple[str, str], str] = {
     ("seminars", "examiners"): f"{QUERIES}.seminars.by_examiner",
     ("feedback", "categories"): f"{QUERIES}.feedback.by_category_status",
     ("feedback", "budget"): f"{QUERIES}.feedback.budget_amounts",
+    ("feedback", "unrealised"): f"{QUERIES}.feedback.unrealised_budget",
     ("feedback", "overdue"): f"{QUERIES}.feedback.overdue_items",
     ("feedback", "time-to-implement"): f"{QUERIES}.feedback.time_to_implement",
     ("rollout", "matrix"): f"{QUERIES}.rollout.matrix",
@@ -53,7 +55,6 @@ REGISTRY: dict[tuple[str, str], str] = {
     ("raw", "feedback"): "reports.raw.feedback",
     ("raw", "adoptions"): "reports.raw.adoptions",
 }
-RAW = "raw"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")  # and their full-width forms
 XLSX_MAX_TEXT = 32767
 XLSX_FORMATS = {
@@ -270,7 +271,11 @@ def export_view(request, report: str, table: str):
         build = table_builder(report, table)
     except LookupError:
         raise Http404(_("There is no such report table.")) from None
+    if not may_read(request.user, report):
+        raise Http404(_("There is no such report table."))
     extension = request.GET.get("format", "xlsx")
+    if len(request.GET.getlist("format")) > 1:
+        return bad_request(_("Give the format once: csv or xlsx."))
     if extension not in WRITERS:
         return bad_request(_("Unknown format “%(format)s”: choose csv or xlsx.") % {"format": extension})
     form = report_filters(request.GET, request.user)

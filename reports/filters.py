@@ -1,12 +1,18 @@
 """The filters every report shares, read from the query string and checked for sense.
 
-Unknown filters, unknown values and contradictory combinations (a cohort of another
-programme, an agency outside the chosen province) are refused with a message per field;
-the pages show it, the API answers 400 — never an empty report that looks like "no data".
+Unknown filters, unknown values, a filter given twice and contradictory combinations (a
+cohort of another programme, an agency outside the chosen province) are refused with a
+message per field; the pages show it, the API answers 400 — never an empty report that
+looks like "no data".
+
+Two kinds of filter: programme, cohort and year choose the cohort a project (or an
+innovation) comes from; province, regional government and agency choose an area, applied to
+a project's agency by ``narrow`` and, in the rollout figures, to the adopting agency by
+``in_area`` (see reports.queries.rollout).
 """
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from diklat import access
@@ -14,6 +20,8 @@ from diklat.models import Agency, Cohort, Programme, Region
 from projects.models import ChangeProject
 
 FILTER_NAMES = ("programme", "cohort", "year", "province", "government", "agency")
+ORIGIN_FILTERS = ("programme", "cohort", "year")
+AREA_FILTERS = ("province", "government", "agency")
 # Parameters that are not filters but travel in the same query string.
 PASSTHROUGH = {"format", "page", "page_size", "ordering", "chart", "export"}
 
@@ -33,14 +41,20 @@ class ReportFilterForm(forms.Form):
     def __init__(self, data, *, user, **kwargs):
         self.user = user
         self.unknown = sorted(set(data) - set(FILTER_NAMES) - PASSTHROUGH) if data else []
+        getlist = getattr(data, "getlist", None)
+        self.repeated = [name for name in FILTER_NAMES if getlist and len(getlist(name)) > 1]
         super().__init__(data, **kwargs)
         provinces = access.reported_provinces(user)
         cohorts = Cohort.objects.visible_to(user)
         if not user.is_superuser:
             # Provincial staff report on the cohorts whose participants work in their province.
+            # and the cohorts of the innovations adopted there.
+            from rollout.models import Adoption
+
             cohorts = Cohort.objects.filter(
                 Q(pk__in=cohorts.values("pk"))
                 | Q(pk__in=ChangeProject.objects.filter(access.report_project_scope(user)).values("enrolment__cohort"))
+                | Q(pk__in=Adoption.objects.visible_to(user).values("innovation__project__enrolment__cohort"))
             )
         self.fields["cohort"].queryset = cohorts.select_related("programme")
         self.fields["province"].queryset = Region.objects.filter(level=Region.Level.PROVINCE)
@@ -52,6 +66,8 @@ class ReportFilterForm(forms.Form):
         cleaned = super().clean()
         for name in self.unknown:
             self.add_error(None, _("Unknown filter “%(name)s”.") % {"name": name})
+        for name in self.repeated:
+            self.add_error(name, _("Give this filter once, with one value."))
         programme, cohort, year = cleaned.get("programme"), cleaned.get("cohort"), cleaned.get("year")
         province, government, agency = cleaned.get("province"), cleaned.get("government"), cleaned.get("agency")
         if cohort and programme and cohort.programme_id != programme.pk:
@@ -78,29 +94,77 @@ class ReportFilterForm(forms.Form):
     def selected(self) -> dict:
         return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
 
+    def narrow_origin(self, queryset, p: str = ""):
+        """Apply programme, cohort and year to projects, or to rows reaching one through ``p``."""
+        chosen = self.selected()
+        lookups = {
+            "programme": f"{p}enrolment__cohort__programme",
+            "cohort": f"{p}enrolment__cohort",
+            "year": f"{p}enrolment__cohort__year",
+        }
+        return queryset.filter(**{lookups[name]: chosen[name] for name in ORIGIN_FILTERS if name in chosen})
+
+    def in_area(self, agency: str) -> Q | None:
+        """Rows whose agency (reached through ``agency``) lies in the chosen area; None when no area applies.
+
+        The area is the chosen province (its own agencies and those of its regencies and cities),
+        regional government or agency; for provincial staff held to their province, their province
+        when none is chosen.
+        """
+        chosen, conditions = self.selected(), []
+        if "province" in chosen:
+            province = chosen["province"]
+            conditions.append(
+                Q(**{f"{agency}__government": province}) | Q(**{f"{agency}__government__parent": province})
+            )
+        elif self._held_to_province():
+            conditions.append(access.in_reported_province(self.user, agency))
+        if "government" in chosen:
+            conditions.append(Q(**{f"{agency}__government": chosen["government"]}))
+        if "agency" in chosen:
+            conditions.append(Q(**{agency: chosen["agency"]}))
+        return _all_of(conditions)
+
+    def government_in_area(self, government: str) -> Q | None:
+        """Rows whose regional government (reached through ``government``) is the chosen area or inside it.
+
+        No government lies inside a chosen agency: with an agency chosen, no row matches.
+        """
+        from diklat.models import ProvincialStaff
+
+        chosen, conditions = self.selected(), []
+        if "province" in chosen:
+            province = chosen["province"]
+            conditions.append(Q(**{government: province}) | Q(**{f"{government}__parent": province}))
+        elif self._held_to_province():
+            provinces = ProvincialStaff.objects.filter(user=self.user)
+            conditions.append(
+                Q(Exists(provinces.filter(province=OuterRef(government))))
+                | Q(Exists(provinces.filter(province=OuterRef(f"{government}__parent"))))
+            )
+        if "government" in chosen:
+            conditions.append(Q(**{government: chosen["government"]}))
+        if "agency" in chosen:
+            conditions.append(access.NOTHING)
+        return _all_of(conditions)
+
+    def _held_to_province(self) -> bool:
+        return not self.user.is_superuser and self._is_provincial_only()
+
     def narrow(self, queryset, p: str = ""):
         """Narrow a queryset of projects, or of rows reaching one through the prefix ``p`` ("project__")."""
-        chosen = self.selected()
-        lookups = {}
-        if "programme" in chosen:
-            lookups[f"{p}enrolment__cohort__programme"] = chosen["programme"]
-        if "cohort" in chosen:
-            lookups[f"{p}enrolment__cohort"] = chosen["cohort"]
-        if "year" in chosen:
-            lookups[f"{p}enrolment__cohort__year"] = chosen["year"]
-        if "government" in chosen:
-            lookups[f"{p}agency__government"] = chosen["government"]
-        if "agency" in chosen:
-            lookups[f"{p}agency"] = chosen["agency"]
-        queryset = queryset.filter(**lookups)
-        province = chosen.get("province")
-        if province is None and not self.user.is_superuser and self._is_provincial_only():
-            return queryset.filter(access.in_reported_province(self.user, f"{p}agency"))
-        if province is not None:
-            queryset = queryset.filter(
-                Q(**{f"{p}agency__government": province}) | Q(**{f"{p}agency__government__parent": province})
-            )
-        return queryset
+        queryset = self.narrow_origin(queryset, p)
+        area = self.in_area(f"{p}agency")
+        return queryset if area is None else queryset.filter(area)
+
+
+def _all_of(conditions: list[Q]) -> Q | None:
+    if not conditions:
+        return None
+    combined = conditions[0]
+    for condition in conditions[1:]:
+        combined &= condition
+    return combined
 
 
 def report_filters(data, user) -> ReportFilterForm:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from diklat import access
 
+from . import queries
 from .filters import ReportFilterForm
 from .tables import Column, Kind, ReportTable
 
@@ -374,11 +375,13 @@ def feedback(form: ReportFilterForm) -> ReportTable:
 
 
 def adoptions(form: ReportFilterForm) -> ReportTable:
-    """One row per adoption of an innovation by an agency, with the date of each stage."""
-    from rollout.models import Adoption
+    """One row per adoption of an innovation by an agency, with the date of each stage.
 
+    As in the rollout report, the area filters choose the adopting agency, and programme, cohort
+    and year the innovation's cohort.
+    """
     queryset = (
-        form.narrow(Adoption.objects.visible_to(form.user), "innovation__project__")
+        queries.adoptions(form)
         .select_related(
             "innovation__project__enrolment__cohort__programme",
             "innovation__project__agency",

@@ -30,6 +30,7 @@ class ReportTable:
     title: str
     columns: list[Column]
     rows: Iterable[dict] = field(default_factory=list)
+    note: str = ""  # translated (lazy) definitions shown under the title
 
     def values(self, row: dict) -> list:
         return [row.get(column.key) for column in self.columns]

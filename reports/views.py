@@ -1,11 +1,7 @@
 """Report pages, the province dashboard and the charts: thin views over reports.queries.
 
-Who reads what:
-- superusers, organiser staff, provincial staff and panel members (mentor, coach, examiner)
-  read every report, each scoped by the querysets to what they may see;
-- a participant reads only the rollout report, of their own innovation; the other reports
-  and the province pages answer 404 to them, as they do to anyone without a role;
-- the province dashboard is for that province's staff, organiser staff and superusers.
+Who reads what is decided in reports.permissions, for the pages, the charts, the exports and
+the API alike.
 """
 
 import hashlib
@@ -26,40 +22,16 @@ from django.views.decorators.http import condition, require_GET
 
 from diklat import access
 from diklat.formatting import rupiah
-from diklat.models import ProvincialStaff, Region
+from diklat.models import Region
 
 from . import charts
 from .filters import FILTER_NAMES, report_filters
+from .permissions import RAW, may_read, may_see_province
 from .queries import feedback, progress, province, rollout, seminars
 from .tables import Kind, ReportTable
 
 CHART_VERSION = "1"  # bump when the drawing changes, so old ETags no longer match
 CHART_CACHE_SECONDS = 24 * 60 * 60
-
-
-# --- who may read ------------------------------------------------------------------------------
-
-
-def is_reporter(user) -> bool:
-    """Staff and panel members read the reports (each scoped to what they may see)."""
-    return user.is_authenticated and (
-        user.is_superuser
-        or user.organisers.exists()
-        or ProvincialStaff.objects.filter(user=user).exists()
-        or user.assignments.exists()
-    )
-
-
-def may_read(user, report: str) -> bool:
-    if report == "rollout":
-        return is_reporter(user) or hasattr(user, "participant")
-    return is_reporter(user)
-
-
-def may_see_province(user, region) -> bool:
-    if user.is_superuser or user.organisers.exists():
-        return True
-    return ProvincialStaff.objects.filter(user=user, province=region).exists()
 
 
 # --- charts: which query feeds which drawing, and how its alt text reads ----------------------------
@@ -149,6 +121,8 @@ CHARTS = {
 def cell_text(value, kind: Kind) -> str:
     if value is None or value == "":
         return "—"
+    if isinstance(value, bool):
+        return str(_("Yes") if value else _("No"))
     if kind == Kind.RUPIAH:
         return rupiah(value)
     if kind == Kind.PERCENT:
@@ -186,6 +160,7 @@ def present(table: ReportTable, report: str, function: str, query: str) -> dict:
     return {
         "title": table.title,
         "name": table.name,
+        "note": table.note,
         "headers": [{"text": c.header, "numeric": c.kind in NUMERIC} for c in columns],
         "rows": [
             [
@@ -194,9 +169,13 @@ def present(table: ReportTable, report: str, function: str, query: str) -> dict:
             ]
             for row in table.rows
         ],
-        "csv": f"{export}?{urlencode({'format': 'csv'})}{'&' + query if query else ''}",
-        "xlsx": f"{export}?{urlencode({'format': 'xlsx'})}{'&' + query if query else ''}",
+        **export_links(export, query),
     }
+
+
+def export_links(export: str, query: str) -> dict:
+    """The CSV and XLSX download links of an export path, carrying the filters."""
+    return {fmt: f"{export}?{urlencode({'format': fmt})}{'&' + query if query else ''}" for fmt in ("csv", "xlsx")}
 
 
 def chart_context(slug: str, table: ReportTable, query: str) -> dict:
@@ -244,6 +223,7 @@ REPORTS = {
         [
             ("by_category_status", "feedback-by-category"),
             ("budget_amounts", "budget-amounts"),
+            ("unrealised_budget", None),
             ("overdue_items", None),
             ("time_to_implement", None),
         ],
@@ -260,6 +240,29 @@ REPORTS = {
     ),
 }
 MODULES = {"progress": progress, "seminars": seminars, "feedback": feedback, "rollout": rollout}
+NOTES = {
+    "rollout": _(
+        "Programme, cohort and year choose the innovations by the cohort they come from. Province, "
+        "regional government and agency choose the adopting agencies: an adoption counts where the "
+        "adopting agency is, wherever the innovation comes from. Provincial staff see their own province."
+    ),
+}
+RAW_LISTS = [
+    ("participants", _("Participants")),
+    ("projects", _("Change projects")),
+    ("milestones", _("Milestones")),
+    ("scores", _("Seminar scores")),
+    ("feedback", _("Feedback items")),
+    ("adoptions", _("Adoptions")),
+]
+
+
+def raw_links(query: str) -> list[dict]:
+    """The raw lists as CSV and XLSX downloads, with the filters."""
+    return [
+        {"title": title, **export_links(reverse("reports:export", args=[RAW, name]), query)}
+        for name, title in RAW_LISTS
+    ]
 
 
 @login_required
@@ -270,8 +273,17 @@ def index(request):
         raise Http404
     user = request.user
     dashboard = user.is_superuser or user.organisers.exists() or access.reported_provinces(user).exists()
-    links = [(title, reverse("reports:report", args=[name])) for name, title in readable]
-    return render(request, "reports/index.html", {"reports": links, "dashboard": dashboard})
+    form = report_filters(request.GET, user)
+    context = {"reports": [], "dashboard": dashboard, "form": form, "raw_lists": []}
+    if not form.is_valid():
+        return render(request, "reports/index.html", context, status=400)
+    query = filter_query(form)
+    context["reports"] = [
+        (title, reverse("reports:report", args=[name]) + (f"?{query}" if query else "")) for name, title in readable
+    ]
+    if may_read(user, RAW):
+        context["raw_lists"] = raw_links(query)
+    return render(request, "reports/index.html", context)
 
 
 @login_required
@@ -281,7 +293,7 @@ def report(request, report: str):
         raise Http404
     title, sections = REPORTS[report]
     form = report_filters(request.GET, request.user)
-    context = {"report": report, "title": title, "form": form, "sections": []}
+    context = {"report": report, "title": title, "note": NOTES.get(report, ""), "form": form, "sections": []}
     if not form.is_valid():
         return render(request, "reports/report.html", context, status=400)
     query = filter_query(form)
@@ -341,6 +353,8 @@ def province_dashboard(request, code: str):
         ],
         statuses=present(board.projects_by_status, "progress", "projects_by_status", query),
         predicates=present(board.predicates, "seminars", "predicates", query),
+        unrealised=present(board.unrealised, "feedback", "unrealised_budget", query),
+        unrealised_url=f"{reverse('reports:report', args=['feedback'])}?{query}#{board.unrealised.name}",
         milestones_chart=chart_context("milestones-by-horizon", board.milestones, query),
         links=[
             (name, title, f"{reverse('reports:report', args=[name])}?{query}") for name, (title, _s) in REPORTS.items()

@@ -248,14 +248,22 @@ def test_every_innovation_targets_agencies_or_one_or_two_whole_governments_and_c
     assert {"dinas", "badan", "biro", "bagian"} <= kinds
 
 
-def test_adoptions_cross_the_province_border_both_ways_and_the_province_filter_keeps_its_own(pelapor, cohort):
+def test_adoptions_cross_the_province_border_both_ways_and_the_province_filter_chooses_the_adopters(pelapor, cohort):
     of_73 = Q(project__agency__government__code="73") | Q(project__agency__government__parent__code="73")
     ours = Innovation.objects.filter(of_73)
     assert Adoption.objects.filter(innovation__in=ours).exclude(IN_73).exists()
     assert Adoption.objects.filter(IN_73).exclude(innovation__in=ours).exists()
     form = province_form(pelapor, cohort)
-    names = {column.header for column in rollout.matrix(form).columns[2:-1]}
-    assert names == set(ours.values_list("name", flat=True))
+    matrix = rollout.matrix(form)
+    names = {column.header for column in matrix.columns[2:-1]}
+    adopted_here = Innovation.objects.filter(adoptions__in=Adoption.objects.filter(IN_73))
+    assert names == set(ours.values_list("name", flat=True)) | set(adopted_here.values_list("name", flat=True))
+    assert {row["agency"] for row in matrix.rows} == set(
+        Adoption.objects.filter(IN_73, innovation__project__enrolment__cohort=cohort).values_list(
+            "agency__name", flat=True
+        )
+    )
+    assert {row["code"] for row in rollout.coverage_by_province(form).rows} == {"73"}
     provinces = {
         row["code"] for row in rollout.coverage_by_province(report_filters({}, User.objects.get(username="admin"))).rows
     }
@@ -266,15 +274,8 @@ def test_adoptions_applied_spread_over_about_a_year(pelapor, cohort):
     rows = rollout.adoptions_over_time(province_form(pelapor, cohort)).rows
     assert 10 <= len(rows) <= 14
     assert sum(1 for row in rows if row["applied"]) >= 8
-    assert (
-        rows[-1]["cumulative"]
-        == Adoption.objects.applied()
-        .filter(
-            Q(innovation__project__agency__government__code="73")
-            | Q(innovation__project__agency__government__parent__code="73")
-        )
-        .count()
-    )
+    in_73 = Adoption.objects.applied().filter(IN_73, innovation__project__enrolment__cohort=cohort)
+    assert rows[-1]["cumulative"] == in_73.count()
 
 
 def test_budget_feedback_in_the_province_is_still_partly_unrealised(pelapor, cohort):

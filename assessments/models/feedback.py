@@ -198,4 +198,5 @@ class BudgetFeedback(models.Model):
 
     @property
     def unrealised(self) -> int:
-        return max((self.amount_approved or self.amount_requested) - (self.amount_realised or 0), 0)
+        expected = self.amount_requested if self.amount_approved is None else self.amount_approved
+        return max(expected - (self.amount_realised or 0), 0)

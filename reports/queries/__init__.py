@@ -3,12 +3,13 @@
 Every function takes a validated ``ReportFilterForm`` (its ``user`` is the reader) and runs a
 fixed number of queries whatever the number of rows: the querysets start from what the user
 may report on (``access.report_project_scope`` and the ``visible_to`` querysets) and are then
-narrowed by ``form.narrow``.
+narrowed by ``form.narrow`` — except the rollout figures, where the area filters choose the
+adopting agency rather than the innovation's own (``adoptions`` and ``innovations`` below).
 """
 
 from collections.abc import Callable
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -40,24 +41,44 @@ def feedback_items(form):
 
 
 def presentations(form):
+    """Presentations whose results were released: reports never show a running, unreleased result."""
     from assessments.models import Presentation
 
     return form.narrow(
-        Presentation.objects.filter(access.report_project_scope(form.user, "enrolment__project__")),
+        Presentation.objects.released().filter(access.report_project_scope(form.user, "enrolment__project__")),
         "enrolment__project__",
     )
 
 
-def innovations(form):
-    from rollout.models import Innovation
-
-    return form.narrow(Innovation.objects.visible_to(form.user), "project__")
-
-
 def adoptions(form):
+    """Adoptions the reader may see: of innovations from the chosen cohort etc., by agencies in the chosen area.
+
+    Programme, cohort and year choose the innovations by the cohort of their project; province,
+    regional government and agency choose the adopting agency (for provincial staff held to
+    their province: the agencies of their province).
+    """
     from rollout.models import Adoption
 
-    return form.narrow(Adoption.objects.visible_to(form.user), "innovation__project__")
+    queryset = form.narrow_origin(Adoption.objects.visible_to(form.user), "innovation__project__")
+    area = form.in_area("agency")
+    return queryset if area is None else queryset.filter(area)
+
+
+def innovations(form):
+    """Innovations of the chosen cohort etc.; with an area, those that come from it or are adopted in it.
+
+    An innovation from elsewhere counts through an adoption in the area that the reader may see.
+    """
+    from rollout.models import Adoption, Innovation
+
+    queryset = form.narrow_origin(Innovation.objects.all(), "project__")
+    visible = access.report_project_scope(form.user, "project__")
+    area = form.in_area("agency")
+    if area is None:
+        return queryset.filter(visible)
+    adopted_here = Adoption.objects.visible_to(form.user).filter(area, innovation=OuterRef("pk"))
+    from_here = form.in_area("project__agency")
+    return queryset.filter((visible & from_here) | Q(Exists(adopted_here)))
 
 
 def today():

@@ -102,6 +102,80 @@ def budget_amounts(form) -> ReportTable:
     )
 
 
+def unrealised_budget(form, limit: int | None = None) -> ReportTable:
+    """Each budget feedback item with money still unrealised, the largest amount first."""
+    day = today()
+    sources = dict(BudgetSource.choices)
+    statuses = dict(FeedbackItem.Status.choices)
+    items = (
+        budget_rows(form)
+        .annotate(unrealised=unrealised_amount())
+        .filter(unrealised__gt=0)
+        .values(
+            "pk",
+            "item__project__title",
+            "item__project__enrolment__participant__user__full_name",
+            "item__project__enrolment__participant__user__username",
+            "item__project__agency__name",
+            "item__project__agency__government__name",
+            "fiscal_year",
+            "source",
+            "document_reference",
+            "amount_requested",
+            "amount_approved",
+            "amount_realised",
+            "unrealised",
+            "item__status",
+            "item__due_date",
+        )
+        .order_by("-unrealised", "item__due_date", "pk")
+    )
+    if limit is not None:
+        items = items[:limit]
+    rows = [
+        {
+            "project": item["item__project__title"],
+            "participant": item["item__project__enrolment__participant__user__full_name"]
+            or item["item__project__enrolment__participant__user__username"],
+            "agency": item["item__project__agency__name"],
+            "government": item["item__project__agency__government__name"],
+            "fiscal_year": item["fiscal_year"],
+            "source": sources.get(item["source"], item["source"]),
+            "document": item["document_reference"],
+            "asked": item["amount_requested"],
+            "approved": item["amount_approved"],
+            "realised": item["amount_realised"],
+            "unrealised": int(item["unrealised"]),
+            "status": statuses[item["item__status"]],
+            "due_date": item["item__due_date"],
+            "overdue": item["item__status"] not in FeedbackItem.RESOLVED and item["item__due_date"] < day,
+        }
+        for item in items
+    ]
+    return ReportTable(
+        name="feedback-unrealised-budget",
+        title=_("Budget feedback still unrealised"),
+        columns=[
+            Column("project", _("Project")),
+            Column("participant", _("Participant")),
+            Column("agency", _("Agency")),
+            Column("government", _("Regional government")),
+            Column("fiscal_year", _("Fiscal year"), Kind.INTEGER),
+            Column("source", _("Source")),
+            Column("document", _("Budget document")),
+            Column("asked", _("Asked for"), Kind.RUPIAH),
+            Column("approved", _("Approved"), Kind.RUPIAH),
+            Column("realised", _("Realised"), Kind.RUPIAH),
+            Column("unrealised", _("Unrealised"), Kind.RUPIAH),
+            Column("status", _("Status")),
+            Column("due_date", _("Due date"), Kind.DATE),
+            Column("overdue", _("Overdue")),
+        ],
+        rows=rows,
+        note=_("Unrealised = approved (else asked for) less realised. Only items with money still unrealised."),
+    )
+
+
 def unrealised_total(form) -> int:
     return int(budget_rows(form).aggregate(total=Sum(unrealised_amount()))["total"] or 0)
 

@@ -10,16 +10,26 @@ from . import feedback, progress, rollout, seminars
 
 
 class InProvince:
-    """The reader's filters, further held to the projects carried out in one province."""
+    """The reader's filters, further held to one province: its projects, and adoptions by its agencies."""
 
     def __init__(self, form, province):
         self.form, self.user, self.province = form, form.user, province
 
+    def narrow_origin(self, queryset, p: str = ""):
+        return self.form.narrow_origin(queryset, p)
+
+    def in_area(self, agency: str) -> Q:
+        here = Q(**{f"{agency}__government": self.province}) | Q(**{f"{agency}__government__parent": self.province})
+        area = self.form.in_area(agency)
+        return here if area is None else area & here
+
+    def government_in_area(self, government: str) -> Q:
+        here = Q(**{government: self.province}) | Q(**{f"{government}__parent": self.province})
+        area = self.form.government_in_area(government)
+        return here if area is None else area & here
+
     def narrow(self, queryset, p: str = ""):
-        queryset = self.form.narrow(queryset, p)
-        return queryset.filter(
-            Q(**{f"{p}agency__government": self.province}) | Q(**{f"{p}agency__government__parent": self.province})
-        )
+        return self.narrow_origin(queryset, p).filter(self.in_area(f"{p}agency"))
 
 
 @dataclass
@@ -39,9 +49,13 @@ class Dashboard:
     projects_by_status: ReportTable | None = None
     predicates: ReportTable | None = None
     milestones: ReportTable | None = None
+    unrealised: ReportTable | None = None  # the largest unrealised budget feedback first
 
     def figure(self, key: str) -> Figure:
         return next(f for f in self.figures if f.key == key)
+
+
+UNREALISED_ROWS = 10
 
 
 def dashboard(form, province) -> Dashboard:
@@ -92,6 +106,7 @@ def dashboard(form, province) -> Dashboard:
         projects_by_status=statuses,
         predicates=_predicate_totals(seminars.predicates(scoped)),
         milestones=horizons,
+        unrealised=feedback.unrealised_budget(scoped, limit=UNREALISED_ROWS),
     )
 
 

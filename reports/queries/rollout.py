@@ -2,6 +2,16 @@
 
 Coverage of an innovation's plan = its targets covered by an adoption at "applied" or beyond
 (the target agency adopted it, or an agency of the target regional government did) / targets.
+
+Which filter selects what, in every figure here:
+- programme, cohort and year choose the innovations by the cohort of their change project;
+- province, regional government and agency choose the adopting agency: an adoption counts for
+  a province when the adopting agency is of the province or of one of its regencies and cities,
+  wherever the innovation comes from (provincial staff held to their province: their province).
+With an area chosen, the innovations listed are those that come from it or are adopted in it,
+and their figures count only what lies inside it: adopters in the area; targets in the area
+(a target agency in the area, or a target government that is the area or inside it) and of
+those, the ones covered.
 """
 
 import datetime
@@ -28,16 +38,21 @@ def covered_targets():
 
 
 def _innovation_figures(form):
-    return memo(
-        form,
-        "rollout.innovations",
-        lambda: list(
+    def compute():
+        adopter_in_area = form.in_area("agency")
+        if adopter_in_area is None:
+            adopter_in_area = targets_in_area = Q()
+        else:
+            targets_in_area = Q(agency__isnull=False) & adopter_in_area | Q(government__isnull=False) & (
+                form.government_in_area("government")
+            )
+        return list(
             innovations(form)
             .annotate(
-                target_count=count_of(RolloutTarget.objects.all(), "innovation"),
-                covered_count=count_of(covered_targets(), "innovation"),
-                applied_count=count_of(Adoption.objects.filter(APPLIED), "innovation"),
-                adopter_count=count_of(Adoption.objects.all(), "innovation"),
+                target_count=count_of(RolloutTarget.objects.filter(targets_in_area), "innovation"),
+                covered_count=count_of(covered_targets().filter(targets_in_area), "innovation"),
+                applied_count=count_of(Adoption.objects.filter(APPLIED, adopter_in_area), "innovation"),
+                adopter_count=count_of(Adoption.objects.filter(adopter_in_area), "innovation"),
             )
             .values(
                 "pk",
@@ -51,8 +66,9 @@ def _innovation_figures(form):
                 "adopter_count",
             )
             .order_by("name", "pk")
-        ),
-    )
+        )
+
+    return memo(form, "rollout.innovations", compute)
 
 
 def coverage_by_innovation(form) -> ReportTable:
@@ -85,6 +101,12 @@ def coverage_by_innovation(form) -> ReportTable:
             Column("adopters", _("All adopters"), Kind.INTEGER),
         ],
         rows=rows,
+        note=_(
+            "Coverage = targets reached by an adopter at the applied stage or beyond / targets. With a "
+            "province, regional government or agency chosen, the list holds the innovations that come from it "
+            "or are adopted in it, and counts only adopters in it and targets in it: a target agency in it, or "
+            "a target regional government that is it or lies in it."
+        ),
     )
 
 

@@ -25,10 +25,15 @@ Feedback (given by E1):
     f3 P2 budget, in progress, due T+30, FY2027 CSR asked 4.000.000
     f4 P2 scope, verified, due T-40, implemented 4 days after given
 
-Rollout: I1 (P1, applied) targets A3, A4 and the government 73.71; I2 (P2, trial) targets A1.
+Rollout: I1 (P1, applied) targets A3, A4 and the government 73.71; I2 (P2, trial) targets A1;
+I3 (P4 in 31, applied) targets A4 and the government 31.
     ad1 I1 by A3 applied 2025-03-10; ad2 I1 by A4 piloting; ad3 I1 by A5 (73.71) institutionalised, applied 2025-04-20;
-    ad4 I2 by A1 planned; ad5 I2 by B1 (31) applied 2025-06-05.
-    I1 covers A3 and 73.71 (via A5): 2 of 3 targets; I2 covers 0 of 1.
+    ad4 I2 by A1 planned; ad5 I2 by B1 (31) applied 2025-06-05; ad6 I3 by A4 (73) applied 2025-05-15.
+    Everywhere: I1 covers A3 and 73.71 (via A5): 2 of 3 targets; I2 covers 0 of 1; I3 covers A4: 1 of 2.
+    The area filters choose the adopting agency, so for province 73 (and its staff by default):
+        I1 3 targets, 2 covered, 2 applied of 3 adopters; I2 1 target, 0 covered, 0 applied of 1 (ad5 is in 31);
+        I3 (from 31, adopted in 73) 1 target (A4; the government 31 is outside), 1 covered, 1 applied of 1.
+    For province 31: I2 0 targets, 1 applied of 1 (ad5); I3 1 target (31), 0 covered, 0 adopters; I1 not listed.
 """
 
 import datetime
@@ -128,7 +133,8 @@ def world(db):
     session = SessionFactory(seminar=seminar, examiners=[e1, e2])
     indicators = list(RubricIndicator.objects.filter(component__rubric=seminar.rubric))
     presentations = [
-        PresentationFactory(session=session, enrolment=p.enrolment, order=i) for i, p in enumerate(projects, 1)
+        PresentationFactory(session=session, enrolment=p.enrolment, order=i, released_at=timezone.now())
+        for i, p in enumerate(projects, 1)
     ]
     score_all(presentations[0], e1, indicators, 90)
     score_all(presentations[0], e2, indicators, 94)
@@ -170,6 +176,10 @@ def world(db):
     adoption(i1, a5, "institutionalised", datetime.date(2025, 4, 20))
     adoption(i2, a1, "planned")
     adoption(i2, b1, "applied", datetime.date(2025, 6, 5))
+    i3 = Innovation.objects.create(project=p4, name="Cepat Tiga", stage="applied", form="governance")
+    RolloutTarget.objects.create(innovation=i3, agency=a4)
+    RolloutTarget.objects.create(innovation=i3, government=jakarta)
+    adoption(i3, a4, "applied", datetime.date(2025, 5, 15))
 
     organiser_staff = factories.UserFactory(full_name="Staf Penyelenggara")
     cohort.organiser.staff.add(organiser_staff)
@@ -193,7 +203,7 @@ def world(db):
         e1=e1,
         e2=e2,
         seminar=seminar,
-        innovations=(i1, i2),
+        innovations=(i1, i2, i3),
         organiser_staff=organiser_staff,
         provincial=provincial,
         jakarta_staff=jakarta_staff,
@@ -216,7 +226,9 @@ def grow(world, n: int) -> None:
         project = ChangeProjectFactory(enrolment=enrolment, status=ChangeProject.Status.IN_IMPLEMENTATION)
         milestone(project, Milestone.Horizon.SHORT, -2)
         milestone(project, Milestone.Horizon.MEDIUM, 90, "in_progress", 30)
-        presentation = PresentationFactory(session=session, enrolment=enrolment, order=100 + i)
+        presentation = PresentationFactory(
+            session=session, enrolment=enrolment, order=100 + i, released_at=timezone.now()
+        )
         score_all(presentation, world.e1, world.indicators, 60 + i % 40)
         Classification.objects.create(presentation=presentation, examiner=world.e1, verdict="innovation", reason="R")
         item = feedback(project, world.e1, "budget", "accepted", -3 + i % 7, implemented_after=None)

@@ -138,6 +138,35 @@ def test_budget_amounts_per_fiscal_year_and_source(world):
     assert feedback.unrealised_total(form_for(world.superuser)) == 9_000_000
 
 
+def test_unrealised_budget_lists_each_item_with_money_still_to_realise_the_largest_first(world):
+    table = feedback.unrealised_budget(form_for(world.superuser))
+    assert [
+        (r["project"], r["fiscal_year"], r["source"], r["asked"], r["approved"], r["realised"], r["unrealised"])
+        for r in table.rows
+    ] == [
+        (world.p1.title, 2026, "Regional budget (APBD)", 10_000_000, 8_000_000, 3_000_000, 5_000_000),
+        (world.p2.title, 2027, "Company CSR funds", 4_000_000, None, None, 4_000_000),
+    ]
+    first, second = table.rows
+    assert (first["agency"], first["government"], first["status"], first["overdue"]) == (
+        "Dinas Kominfo",
+        "Sulawesi Selatan",
+        "Open",
+        True,
+    )
+    assert (second["agency"], second["status"], second["overdue"]) == ("Dinas Kesehatan Kota", "In progress", False)
+    assert first["participant"] == str(world.p1.enrolment.participant.user)
+    assert first["due_date"] == world.p1.feedback.get(category="budget").due_date
+
+
+def test_fully_realised_budget_feedback_is_not_listed_as_unrealised(world):
+    from assessments.models import BudgetFeedback
+
+    BudgetFeedback.objects.filter(item__project=world.p1).update(amount_realised=8_000_000)
+    assert [r["project"] for r in feedback.unrealised_budget(form_for(world.superuser)).rows] == [world.p2.title]
+    assert feedback.unrealised_budget(form_for(world.jakarta_staff)).rows == []
+
+
 def test_overdue_items_show_days_overdue_and_the_giver(world):
     (row,) = feedback.overdue_items(form_for(world.superuser)).rows
     assert (row["project"], row["days_overdue"], row["given_by"]) == (world.p1.title, 10, "Penguji Satu")
@@ -158,30 +187,89 @@ def test_provincial_staff_see_the_feedback_of_their_province(world):
 # --- rollout -----------------------------------------------------------------------------------
 
 
+def figures(row) -> tuple:
+    return (row["targets"], row["covered"], row["coverage"], row["applied"], row["adopters"])
+
+
 def test_coverage_per_innovation_counts_targets_reached_at_applied_or_beyond(world):
     rows = by(rollout.coverage_by_innovation(form_for(world.superuser)), "innovation")
-    one, two = rows["Aplikasi Satu"], rows["Bina Dua"]
-    assert (one["targets"], one["covered"], one["coverage"], one["applied"], one["adopters"]) == (3, 2, 66.7, 2, 3)
-    assert (two["targets"], two["covered"], two["coverage"], two["applied"], two["adopters"]) == (1, 0, 0.0, 1, 2)
+    assert list(rows) == ["Aplikasi Satu", "Bina Dua", "Cepat Tiga"]
+    assert figures(rows["Aplikasi Satu"]) == (3, 2, 66.7, 2, 3)
+    assert figures(rows["Bina Dua"]) == (1, 0, 0.0, 1, 2)
+    assert figures(rows["Cepat Tiga"]) == (2, 1, 50.0, 1, 1)
+
+
+def test_with_a_province_the_coverage_counts_adopters_and_targets_inside_it(world):
+    rows = by(rollout.coverage_by_innovation(form_for(world.superuser, province="73")), "innovation")
+    assert list(rows) == ["Aplikasi Satu", "Bina Dua", "Cepat Tiga"]
+    assert figures(rows["Aplikasi Satu"]) == (3, 2, 66.7, 2, 3)
+    assert figures(rows["Bina Dua"]) == (1, 0, 0.0, 0, 1)
+    assert figures(rows["Cepat Tiga"]) == (1, 1, 100.0, 1, 1)
+    assert rows["Cepat Tiga"]["agency"] == "Dinas Jakarta"
+
+
+def test_an_adoption_in_73_of_an_innovation_from_31_counts_for_73(world):
+    form = form_for(world.provincial)
+    row = by(rollout.coverage_by_innovation(form), "innovation")["Cepat Tiga"]
+    assert (row["applied"], row["adopters"]) == (1, 1)
+    i3 = world.innovations[2]
+    assert by(rollout.matrix(form), "agency")["Dinas Pendidikan"][f"innovation_{i3.pk}"] == "Applied"
+    assert by(rollout.coverage_by_province(form), "code")["73"]["applied"] == 3
+    assert datetime.date(2025, 5, 1) in {r["month"] for r in rollout.adoptions_over_time(form).rows}
+
+
+def test_an_adoption_in_31_of_an_innovation_from_73_does_not_count_for_73(world):
+    form = form_for(world.superuser, province="73")
+    assert by(rollout.coverage_by_innovation(form), "innovation")["Bina Dua"]["applied"] == 0
+    assert "Dinas Jakarta" not in by(rollout.matrix(form), "agency")
+    assert "Dinas Jakarta" not in by(rollout.coverage_by_agency(form), "agency")
+    assert set(by(rollout.coverage_by_province(form), "code")) == {"73"}
+    assert datetime.date(2025, 6, 1) not in {r["month"] for r in rollout.adoptions_over_time(form).rows}
+
+
+def test_for_province_31_the_73_innovation_adopted_there_counts_and_targets_in_73_do_not(world):
+    rows = by(rollout.coverage_by_innovation(form_for(world.jakarta_staff)), "innovation")
+    assert list(rows) == ["Bina Dua", "Cepat Tiga"]
+    assert figures(rows["Bina Dua"]) == (0, 0, None, 1, 1)
+    assert figures(rows["Cepat Tiga"]) == (1, 0, 0.0, 0, 0)
+
+
+def test_a_regional_government_or_an_agency_filter_chooses_the_adopter(world):
+    city = by(rollout.coverage_by_innovation(form_for(world.superuser, government="73.71")), "innovation")
+    assert list(city) == ["Aplikasi Satu", "Bina Dua"]  # I1 adopted in 73.71, I2 comes from there
+    assert figures(city["Aplikasi Satu"]) == (1, 1, 100.0, 1, 1)  # the target 73.71, covered by A5
+    assert figures(city["Bina Dua"]) == (0, 0, None, 0, 0)
+    a4 = by(rollout.coverage_by_innovation(form_for(world.superuser, agency=world.agencies.a4.pk)), "innovation")
+    assert list(a4) == ["Aplikasi Satu", "Cepat Tiga"]
+    assert figures(a4["Aplikasi Satu"]) == (1, 0, 0.0, 0, 1)
+    assert figures(a4["Cepat Tiga"]) == (1, 1, 100.0, 1, 1)
+
+
+def test_the_cohort_chooses_the_innovations_by_their_origin(world):
+    form = form_for(world.provincial, cohort=world.cohort.pk)
+    assert [r["innovation"] for r in rollout.coverage_by_innovation(form).rows] == ["Aplikasi Satu", "Bina Dua"]
+    assert "Dinas Pendidikan" in by(rollout.coverage_by_agency(form), "agency")
+    assert by(rollout.coverage_by_agency(form), "agency")["Dinas Pendidikan"]["applied"] == 0
 
 
 def test_matrix_has_a_row_per_adopting_agency_and_a_column_per_innovation(world):
     table = rollout.matrix(form_for(world.superuser))
-    i1, i2 = world.innovations
-    assert [c.header for c in table.columns[2:-1]] == ["Aplikasi Satu", "Bina Dua"]
+    i1, i2, i3 = world.innovations
+    assert [c.header for c in table.columns[2:-1]] == ["Aplikasi Satu", "Bina Dua", "Cepat Tiga"]
     rows = by(table, "agency")
     assert set(rows) == {"Dinas Kominfo", "Badan Pendapatan", "Dinas Pendidikan", "Dinas Sosial Kota", "Dinas Jakarta"}
     assert rows["Dinas Sosial Kota"][f"innovation_{i1.pk}"] == Adoption.Stage.INSTITUTIONALISED.label
     assert f"innovation_{i2.pk}" not in rows["Dinas Sosial Kota"]
     assert rows["Dinas Kominfo"][f"innovation_{i2.pk}"] == Adoption.Stage.PLANNED.label
-    assert rows["Dinas Jakarta"]["applied"] == 1
+    assert rows["Dinas Pendidikan"][f"innovation_{i3.pk}"] == Adoption.Stage.APPLIED.label
+    assert (rows["Dinas Jakarta"]["applied"], rows["Dinas Pendidikan"]["applied"]) == (1, 1)
 
 
 def test_coverage_per_agency(world):
     rows = by(rollout.coverage_by_agency(form_for(world.superuser)), "agency")
     assert {name: (r["applied"], r["adopted"]) for name, r in rows.items()} == {
         "Badan Pendapatan": (1, 1),
-        "Dinas Pendidikan": (0, 1),
+        "Dinas Pendidikan": (1, 2),
         "Dinas Sosial Kota": (1, 1),
         "Dinas Kominfo": (0, 1),
         "Dinas Jakarta": (1, 1),
@@ -190,7 +278,7 @@ def test_coverage_per_agency(world):
 
 def test_coverage_per_province_of_the_adopting_agency(world):
     rows = by(rollout.coverage_by_province(form_for(world.superuser)), "code")
-    assert (rows["73"]["applied"], rows["73"]["agencies"], rows["73"]["innovations"]) == (2, 2, 1)
+    assert (rows["73"]["applied"], rows["73"]["agencies"], rows["73"]["innovations"]) == (3, 3, 2)
     assert (rows["31"]["applied"], rows["31"]["agencies"], rows["31"]["innovations"]) == (1, 1, 1)
 
 
@@ -199,8 +287,17 @@ def test_adoptions_over_time_fill_empty_months_and_run_a_total(world):
     assert [(r["month"], r["applied"], r["cumulative"]) for r in rows] == [
         (datetime.date(2025, 3, 1), 1, 1),
         (datetime.date(2025, 4, 1), 1, 2),
-        (datetime.date(2025, 5, 1), 0, 2),
-        (datetime.date(2025, 6, 1), 1, 3),
+        (datetime.date(2025, 5, 1), 1, 3),
+        (datetime.date(2025, 6, 1), 1, 4),
+    ]
+
+
+def test_provincial_staff_see_the_adoptions_in_their_province_over_time(world):
+    rows = rollout.adoptions_over_time(form_for(world.provincial)).rows
+    assert [(r["month"], r["applied"], r["cumulative"]) for r in rows] == [
+        (datetime.date(2025, 3, 1), 1, 1),
+        (datetime.date(2025, 4, 1), 1, 2),
+        (datetime.date(2025, 5, 1), 1, 3),
     ]
 
 
@@ -209,8 +306,14 @@ def test_a_participant_sees_only_their_own_innovation(world):
     assert [row["innovation"] for row in rows] == ["Aplikasi Satu"]
 
 
-def test_rollout_of_another_province_is_not_reported(world):
-    assert rollout.coverage_by_innovation(form_for(world.jakarta_staff)).rows == []
+def test_a_participant_with_a_province_filter_sees_only_their_own_innovation(world):
+    rows = rollout.coverage_by_innovation(form_for(world.participant, province="31")).rows
+    assert rows == []
+
+
+def test_rollout_from_another_province_is_reported_only_where_it_is_adopted(world):
+    assert "Aplikasi Satu" not in by(rollout.coverage_by_innovation(form_for(world.jakarta_staff)), "innovation")
+    assert set(by(rollout.coverage_by_agency(form_for(world.jakarta_staff)), "agency")) == {"Dinas Jakarta"}
 
 
 # --- province dashboard --------------------------------------------------------------------------
@@ -226,11 +329,12 @@ def test_the_province_dashboard_gathers_the_key_figures(world):
         "open_feedback": 2,
         "overdue_feedback": 1,
         "unrealised": 9_000_000,
-        "innovations": 2,
-        "applied_innovations": 1,
+        "innovations": 3,
+        "applied_innovations": 2,
         "applied_adoptions": 3,
-        "coverage": 50.0,
+        "coverage": 60.0,
     }
+    assert [row["unrealised"] for row in board.unrealised.rows] == [5_000_000, 4_000_000]
     assert {(r["predicate"], r["count"]) for r in board.predicates.rows} == {
         ("Sangat Memuaskan", 1),
         ("Memuaskan", 1),
@@ -241,7 +345,8 @@ def test_the_province_dashboard_gathers_the_key_figures(world):
 def test_the_dashboard_of_a_province_without_projects_is_empty_not_an_error(world):
     board = province.dashboard(form_for(world.superuser), world.jakarta)
     values = {figure.key: figure.value for figure in board.figures}
-    assert (values["projects"], values["progress"], values["coverage"], values["unrealised"]) == (1, None, None, 0)
+    assert (values["projects"], values["progress"], values["unrealised"]) == (1, None, 0)
+    assert (values["innovations"], values["applied_adoptions"], values["coverage"]) == (2, 1, 0.0)
 
 
 # --- fixed query counts ---------------------------------------------------------------------------
@@ -255,6 +360,7 @@ QUERY_FUNCTIONS = [
     seminars.by_examiner,
     feedback.by_category_status,
     feedback.budget_amounts,
+    feedback.unrealised_budget,
     feedback.overdue_items,
     feedback.time_to_implement,
     rollout.matrix,
@@ -291,3 +397,21 @@ def test_the_dashboard_runs_the_same_queries_at_two_sizes(world):
     grow(world, 12)
     large = count_queries(lambda f: province.dashboard(f, world.province), form_for(world.provincial))
     assert small == large <= 15
+
+
+def test_seminar_reports_leave_out_results_not_yet_released(world):
+    from assessments.models import Presentation
+    from reports.filters import report_filters
+    from reports.queries import seminars
+    from tests import factories
+
+    superuser = factories.UserFactory(is_superuser=True)
+
+    def scored():
+        form = report_filters({}, superuser)  # a fresh form: figures are memoised per form
+        return sum(row["total"] for row in seminars.score_distribution(form).rows)
+
+    before = scored()
+    Presentation.objects.update(released_at=None)
+    assert before > 0
+    assert scored() == 0

@@ -175,7 +175,7 @@ def test_provincial_staff_are_sent_to_their_province(world, as_user):
 
 
 def test_the_dashboard_shows_the_key_figures_with_links_to_the_full_reports(world, as_user, settings):
-    settings.LANGUAGE_CODE = "id"  # figures are formatted the Indonesian way: Rp 9.000.000, 50,0 %
+    settings.LANGUAGE_CODE = "id"  # figures are formatted the Indonesian way: Rp 9.000.000, 60,0 %
     response = as_user(world.provincial).get(url("reports:province", "73"))
     assert response.status_code == 200
     figures = {figure["label"]: figure for figure in response.context["figures"]}
@@ -183,7 +183,7 @@ def test_the_dashboard_shows_the_key_figures_with_links_to_the_full_reports(worl
     assert unrealised["text"] == "Rp 9.000.000"
     assert unrealised["url"] == reverse("reports:report", args=["feedback"]) + "?province=73"
     html = response.content.decode()
-    assert "Rp 9.000.000" in html and "50,0 %" in html
+    assert "Rp 9.000.000" in html and "60,0 %" in html
 
 
 def test_staff_of_another_province_get_404_on_the_dashboard(world, as_user):
@@ -226,3 +226,101 @@ def test_each_page_runs_the_same_queries_at_two_sizes(world, as_user, path):
     small = page_queries(client, page)
     grow(world, 10)
     assert page_queries(client, page) == small <= 30
+
+
+# --- unrealised budget, raw lists on the index, one value per filter ---------------------------------
+
+
+def test_the_feedback_page_lists_the_budget_feedback_still_unrealised(world, as_user, settings):
+    settings.LANGUAGE_CODE = "id"
+    response = as_user(world.provincial).get(url("reports:report", "feedback"))
+    section = next(
+        s["table"] for s in response.context["sections"] if s["table"]["name"] == "feedback-unrealised-budget"
+    )
+    assert [row[10]["text"] for row in section["rows"]] == ["Rp 5.000.000", "Rp 4.000.000"]
+    assert section["xlsx"].startswith(reverse("reports:export", args=["feedback", "unrealised"]))
+
+
+def test_the_dashboard_shows_the_ten_largest_unrealised_amounts_and_links_to_all(world, as_user):
+    grow(world, 12)  # twelve more items of Rp 1.000.000 each
+    response = as_user(world.provincial).get(url("reports:province", "73"))
+    table = response.context["unrealised"]
+    assert len(table["rows"]) == 10
+    assert response.context["unrealised_url"] == (
+        reverse("reports:report", args=["feedback"]) + "?province=73#feedback-unrealised-budget"
+    )
+    assert response.context["unrealised_url"].replace("&", "&amp;") in response.content.decode()
+
+
+def test_the_rollout_page_says_which_filter_chooses_what(world, as_user):
+    response = as_user(world.provincial).get(url("reports:report", "rollout"))
+    html = response.content.decode()
+    assert "choose the adopting agencies" in response.context["note"]
+    assert "a target regional government that is it or lies in it" in html
+
+
+def test_the_index_links_the_raw_lists_as_downloads_with_the_filters(world, as_user):
+    response = as_user(world.organiser_staff).get(url("reports:index", cohort=world.cohort.pk))
+    assert response.status_code == 200
+    raw = response.context["raw_lists"]
+    assert len(raw) == 6
+    adoptions = reverse("reports:export", args=["raw", "adoptions"])
+    assert raw[-1]["csv"] == f"{adoptions}?format=csv&cohort={world.cohort.pk}"
+    assert raw[-1]["xlsx"] == f"{adoptions}?format=xlsx&cohort={world.cohort.pk}"
+    assert raw[-1]["xlsx"].replace("&", "&amp;") in response.content.decode()
+    assert (
+        response.context["reports"][0][1] == f"{reverse('reports:report', args=['progress'])}?cohort={world.cohort.pk}"
+    )
+
+
+def test_a_participant_finds_the_raw_lists_on_the_index(world, as_user):
+    response = as_user(world.participant).get(url("reports:index"))
+    assert [entry["title"] for entry in response.context["raw_lists"]][0] == "Participants"
+
+
+def test_bad_filters_on_the_index_are_shown_and_no_links(world, as_user):
+    response = as_user(world.superuser).get(url("reports:index", year="soon"))
+    assert response.status_code == 400
+    assert "year" in response.context["form"].errors
+    assert response.context["raw_lists"] == []
+
+
+def test_a_repeated_filter_is_refused_at_its_field_not_the_last_value_used(world, as_user):
+    response = as_user(world.superuser).get(f"{reverse('reports:report', args=['progress'])}?year=2026&year=2027")
+    assert response.status_code == 400
+    assert response.context["form"].errors["year"] == ["Give this filter once, with one value."]
+    assert "Give this filter once, with one value." in response.content.decode()
+    assert response.context["sections"] == []
+
+
+# --- exports follow the pages' access rule ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("report,table", [("progress", "projects"), ("seminars", "predicates"), ("feedback", "budget")])
+def test_a_participant_gets_404_on_the_exports_of_the_reports_other_than_rollout(world, as_user, report, table):
+    client = as_user(world.participant)
+    assert client.get(url("reports:export", report, table, format="csv")).status_code == 404
+
+
+def test_a_participant_exports_their_rollout_and_their_own_raw_rows(world, as_user):
+    client = as_user(world.participant)
+    assert client.get(url("reports:export", "rollout", "innovations", format="csv")).status_code == 200
+    response = client.get(url("reports:export", "raw", "projects", format="csv"))
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content).decode()
+    assert world.p1.title in body and world.p2.title not in body
+
+
+def test_a_user_without_any_role_gets_404_on_every_export(world, as_user):
+    client = as_user(factories.UserFactory())
+    assert client.get(url("reports:export", "rollout", "innovations", format="csv")).status_code == 404
+    assert client.get(url("reports:export", "raw", "adoptions", format="csv")).status_code == 404
+
+
+def test_a_repeated_filter_on_an_export_is_a_400_naming_the_field(world, as_user):
+    client = as_user(world.superuser)
+    path = reverse("reports:export", args=["progress", "projects"])
+    response = client.get(f"{path}?format=csv&year=2026&year=2027")
+    assert response.status_code == 400
+    assert "Year: Give this filter once, with one value." in response.content.decode()
+    assert client.get(f"{path}?format=csv&format=xlsx").status_code == 400

@@ -22,7 +22,7 @@ from openpyxl import load_workbook
 
 from assessments.models import BudgetFeedback, RubricIndicator, Score
 from diklat.models import ProvincialStaff, Region
-from reports import exports
+from reports import exports, permissions
 from reports.tables import Column, Kind, ReportTable
 from rollout.models import Adoption, Innovation
 from tests import factories
@@ -154,7 +154,16 @@ def fake_table(form) -> ReportTable:
 
 @pytest.fixture
 def fake(monkeypatch):
+    """The fake table, read like the rollout report: by staff, panel members and participants."""
     monkeypatch.setitem(exports.REGISTRY, ("test", "fake"), "tests.reports_exports.conftest.fake_table")
+    monkeypatch.setattr(permissions, "PARTICIPANT_REPORTS", permissions.PARTICIPANT_REPORTS | {"test"})
+
+
+def reporter():
+    """A reader with a role, organiser staff in Jakarta (WIB): a user without any role gets 404 on reports."""
+    user = factories.UserFactory()
+    factories.OrganiserFactory(region=Region.objects.get(code="31")).staff.add(user)
+    return user
 
 
 # --- reading exports back ---------------------------------------------------------------------------

@@ -4,29 +4,60 @@ import pytest
 import yaml
 from django.core.management import call_command
 
-from reports.api import REPORTS
+from reports.api import RAW_LISTS, REPORTS
 from tests import factories
 
-from .conftest import FORMULA_TITLE
+from .conftest import FORMULA_TITLE, reporter
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def reader(api_client):
-    user = factories.UserFactory()
+    user = reporter()
     api_client.force_authenticate(user)
     api_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     return user
 
 
-def test_the_index_lists_every_report_and_its_tables_but_not_the_raw_lists(api_client, reader):
+def test_the_index_lists_every_report_its_tables_and_exports_and_the_raw_lists_as_exports(api_client, reader):
     response = api_client.get("/api/reports/")
     assert response.status_code == 200
-    listed = {entry["report"]: entry["tables"] for entry in response.json()}
-    assert listed["rollout"] == ["matrix", "innovations", "agencies", "provinces", "over-time"]
-    assert listed["progress"] == ["milestones", "projects"]
-    assert set(listed) == {"progress", "seminars", "feedback", "rollout"}
+    listed = {entry["report"]: entry for entry in response.json()}
+    assert listed["rollout"]["tables"] == ["matrix", "innovations", "agencies", "provinces", "over-time"]
+    assert listed["progress"]["tables"] == ["milestones", "projects"]
+    assert "unrealised" in listed["feedback"]["tables"]
+    assert list(listed) == ["progress", "seminars", "feedback", "rollout", "raw"]
+    raw = listed["raw"]
+    assert raw["tables"] == []  # no JSON for the raw lists: downloads only
+    assert [export["table"] for export in raw["exports"]] == RAW_LISTS
+    adoptions = raw["exports"][-1]
+    assert adoptions == {
+        "table": "adoptions",
+        "csv": "http://testserver/reports/exports/raw/adoptions/?format=csv",
+        "xlsx": "http://testserver/reports/exports/raw/adoptions/?format=xlsx",
+    }
+    assert (
+        listed["progress"]["exports"][0]["csv"] == "http://testserver/reports/exports/progress/milestones/?format=csv"
+    )
+
+
+def test_the_index_export_links_carry_the_filters(api_client):
+    api_client.force_authenticate(factories.UserFactory(is_superuser=True))
+    response = api_client.get("/api/reports/?province=73&year=2026")
+    raw = next(entry for entry in response.json() if entry["report"] == "raw")
+    assert raw["exports"][0]["xlsx"].endswith("/reports/exports/raw/participants/?format=xlsx&year=2026&province=73")
+    assert api_client.get("/api/reports/?year=soon").status_code == 400
+
+
+def test_the_index_lists_for_a_participant_only_the_rollout_and_the_raw_lists(api_client, participant):
+    api_client.force_authenticate(participant.user)
+    assert [entry["report"] for entry in api_client.get("/api/reports/").json()] == ["rollout", "raw"]
+
+
+def test_the_index_lists_nothing_for_a_user_without_any_role(api_client):
+    api_client.force_authenticate(factories.UserFactory())
+    assert api_client.get("/api/reports/").json() == []
 
 
 def test_a_table_comes_as_typed_json(api_client, reader, fake, monkeypatch):
@@ -53,7 +84,7 @@ def test_a_table_comes_as_typed_json(api_client, reader, fake, monkeypatch):
 
 
 def test_headers_are_indonesian_by_default(api_client, fake, indonesian_by_default):
-    api_client.force_authenticate(factories.UserFactory())
+    api_client.force_authenticate(reporter())
     assert api_client.get("/api/reports/test/fake/").json()["columns"][0]["header"] == "Januari"
 
 
@@ -120,14 +151,17 @@ def test_the_schema_documents_the_reports_api_without_warnings(tmp_path, capsys)
 
 
 @pytest.mark.parametrize("report,table", [(r, t) for r, tables in REPORTS.items() for t in tables])
-def test_every_report_table_answers_as_json_for_a_superuser_and_a_stranger(api_client, world, report, table):
-    for user in (world.superuser, world.stranger):
-        api_client.force_authenticate(user)
-        response = api_client.get(f"/api/reports/{report}/{table}/")
-        assert response.status_code == 200, response.content
-        body = response.json()
-        keys = [column["key"] for column in body["columns"]]
-        assert all(list(row) == keys for row in body["rows"])
+def test_every_report_table_answers_as_json_to_a_superuser_and_404_to_a_user_without_a_role(
+    api_client, world, report, table
+):
+    api_client.force_authenticate(world.superuser)
+    response = api_client.get(f"/api/reports/{report}/{table}/")
+    assert response.status_code == 200, response.content
+    body = response.json()
+    keys = [column["key"] for column in body["columns"]]
+    assert all(list(row) == keys for row in body["rows"])
+    api_client.force_authenticate(world.stranger)
+    assert api_client.get(f"/api/reports/{report}/{table}/").status_code == 404
 
 
 def test_a_report_table_is_scoped_to_the_reader(api_client, world):
@@ -139,5 +173,35 @@ def test_a_report_table_is_scoped_to_the_reader(api_client, world):
     assert total_projects(world.superuser) == 3
     assert total_projects(world.provincial) == 2
     assert total_projects(world.organiser_staff) == 2
-    assert total_projects(world.alice.enrolment.participant.user) == 1
-    assert total_projects(world.stranger) == 0
+
+
+@pytest.mark.parametrize("report,table", [("progress", "projects"), ("seminars", "scores"), ("feedback", "budget")])
+def test_a_participant_gets_404_on_the_reports_other_than_rollout_as_on_the_pages(api_client, world, report, table):
+    api_client.force_authenticate(world.alice.enrolment.participant.user)
+    assert api_client.get(f"/api/reports/{report}/{table}/").status_code == 404
+
+
+def test_a_participant_reads_the_rollout_of_their_own_innovation(api_client, world):
+    api_client.force_authenticate(world.alice.enrolment.participant.user)
+    response = api_client.get("/api/reports/rollout/innovations/")
+    assert response.status_code == 200
+    assert [row["innovation"] for row in response.json()["rows"]] == ["Respons Cepat"]
+
+
+def test_a_repeated_filter_is_refused_at_its_field(api_client, world):
+    api_client.force_authenticate(world.superuser)
+    response = api_client.get("/api/reports/progress/projects/?year=2026&year=2027", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert response.json() == {"year": ["Give this filter once, with one value."]}
+
+
+def test_the_unrealised_budget_table_answers_with_rupiah_integers(api_client, world):
+    api_client.force_authenticate(world.provincial)
+    (row,) = api_client.get("/api/reports/feedback/unrealised/").json()["rows"]
+    assert (row["asked"], row["approved"], row["realised"], row["unrealised"]) == (
+        5_000_000,
+        4_000_000,
+        None,
+        4_000_000,
+    )
+    assert row["fiscal_year"] == 2027 and row["agency"] == "Dinas Alice Andini"

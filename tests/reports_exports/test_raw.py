@@ -99,8 +99,18 @@ def test_provincial_staff_cannot_ask_for_another_province(world, client, export_
 
 
 @pytest.mark.parametrize("table", RAW_LISTS)
-def test_a_stranger_gets_a_header_and_no_rows(world, rows_for, table):
-    assert rows_for(world.stranger, table) == []
+def test_a_user_without_any_role_gets_404_as_on_the_report_pages(world, client, export_url, table):
+    client.force_login(world.stranger)
+    assert client.get(export_url("raw", table, "format=csv")).status_code == 404
+
+
+def test_the_province_filter_on_adoptions_chooses_the_adopting_agency(world, rows_for):
+    """Alice's innovation (73) is adopted by Bob's agency in Kota Makassar (73.71)."""
+    assert [row["Adopting agency"] for row in rows_for(world.superuser, "adoptions", "government=73.71")] == [
+        "Dinas Bob Baskara"
+    ]
+    assert rows_for(world.superuser, "adoptions", "government=73") == []
+    assert rows_for(world.superuser, "adoptions", "province=32") == []
 
 
 def test_filters_narrow_the_raw_lists(world, rows_for):
@@ -193,6 +203,6 @@ def populate(size: int):
 def test_every_raw_list_runs_a_fixed_number_of_queries(client, export_url, django_assert_max_num_queries, table, size):
     cohort, staff = populate(size)
     client.force_login(staff)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(12):
         rows = read_csv(client.get(export_url("raw", table, f"format=csv&cohort={cohort.pk}")))
     assert len(rows) == size + 1

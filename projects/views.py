@@ -234,19 +234,24 @@ def _milestone_form(request, project: ChangeProject, milestone: Milestone):
 @login_required
 def milestone_delete(request, pk):
     milestone = get_object_or_404(_visible_milestones(request.user), pk=pk)
-    project = milestone.project
+    return _delete_row(
+        request, milestone, services.delete_milestone, kind=_("milestone"), done=_("The milestone has been deleted.")
+    )
+
+
+def _delete_row(request, row, delete, *, kind, done):
+    """Confirm, then delete one row of the owner's project through its service."""
+    project = row.project
     if not access.can_edit_project(request.user, project):
         raise PermissionDenied
     if request.method == "POST":
         try:
-            services.delete_milestone(milestone, by=request.user)
+            delete(row, by=request.user)
         except ValidationError as error:
             return _refuse(request, project, " ".join(error.messages))
-        messages.success(request, _("The milestone has been deleted."))
+        messages.success(request, done)
         return redirect(project)
-    return render(
-        request, "projects/confirm_delete.html", {"object": milestone, "project": project, "kind": _("milestone")}
-    )
+    return render(request, "projects/confirm_delete.html", {"object": row, "project": project, "kind": kind})
 
 
 @login_required
@@ -288,18 +293,8 @@ def _budget_form(request, project: ChangeProject, line: BudgetLine):
 @login_required
 def budget_delete(request, pk):
     line = get_object_or_404(_visible_budget_lines(request.user), pk=pk)
-    project = line.project
-    if not access.can_edit_project(request.user, project):
-        raise PermissionDenied
-    if request.method == "POST":
-        try:
-            services.delete_budget_line(line, by=request.user)
-        except ValidationError as error:
-            return _refuse(request, project, " ".join(error.messages))
-        messages.success(request, _("The budget line has been deleted."))
-        return redirect(project)
-    return render(
-        request, "projects/confirm_delete.html", {"object": line, "project": project, "kind": _("budget line")}
+    return _delete_row(
+        request, line, services.delete_budget_line, kind=_("budget line"), done=_("The budget line has been deleted.")
     )
 
 

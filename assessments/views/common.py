@@ -66,22 +66,12 @@ def sessions_for(user):
 
 
 def visible_feedback(user):
-    """Feedback on projects the user may see, and always the feedback they gave themselves.
-
-    A session examiner without an assignment to the participant gives feedback (see
-    may_give_feedback) but is outside project_scope: they still follow up what they gave.
-    """
-    if not user.is_authenticated:
-        return FeedbackItem.objects.none()
-    return FeedbackItem.objects.filter(Q(diklat_access.project_scope(user, prefix="project__")) | Q(given_by=user))
+    """The feedback the user may see: the model's own rule, shared with the API."""
+    return FeedbackItem.objects.visible_to(user)
 
 
 def visible_evidence(user):
-    if not user.is_authenticated:
-        return FeedbackEvidence.objects.none()
-    return FeedbackEvidence.objects.filter(
-        Q(diklat_access.project_scope(user, prefix="item__project__")) | Q(item__given_by=user)
-    )
+    return FeedbackEvidence.objects.filter(item__in=FeedbackItem.objects.visible_to(user).values("pk"))
 
 
 def feedback_projects(user):

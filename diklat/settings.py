@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "assessments",
     "rollout",
     "reports",
+    "demo",
 ]
 
 MIDDLEWARE = [

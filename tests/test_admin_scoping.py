@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from diklat.demo.cohort import staff_group
+from diklat.staff import organiser_staff_group
 from mentors.models import Assignment
 from projects.models import ChangeProject, Milestone
 from rollout import services as rollout_services
@@ -38,7 +38,7 @@ def staff_user(organiser_staff):
     """Organiser staff as the demo sets them up: is_staff, in the "Organiser staff" group."""
     organiser_staff.is_staff = True
     organiser_staff.save()
-    organiser_staff.groups.add(staff_group())
+    organiser_staff.groups.add(organiser_staff_group())
     return organiser_staff
 
 

@@ -1,8 +1,6 @@
-"""The demo cohort itself: its organiser, dates and stages, and the permissions of organiser staff."""
+"""The demo cohort itself: its organiser, dates and stages."""
 
 import datetime
-
-from django.contrib.auth.models import Group, Permission
 
 from diklat.models import Agency, AgencyKind, Cohort, CohortStage, Organiser, Programme, Region
 
@@ -10,17 +8,6 @@ from . import agencies
 
 COHORT_NUMBER = 15
 DAY = datetime.timedelta(days=1)
-STAFF_GROUP = "Organiser staff"
-# Organiser staff view, add and change these in the admin; the reference data they only view.
-STAFF_PERMISSIONS = {
-    "diklat": ["cohort", "cohortstage", "enrolment", "participant", "user", "agency"],
-    "mentors": ["assignment"],
-    "projects": ["changeproject", "milestone", "progressupdate", "budgetline", "stakeholder", "risk", "teammember"],
-}
-STAFF_VIEW_ONLY = {
-    "diklat": ["region", "agencykind", "programme", "ruleset", "organiser"],
-    "projects": ["evidence", "projecttransition"],
-}
 
 
 def ensure_cohort(today: datetime.date) -> tuple[Organiser, Cohort]:
@@ -65,17 +52,3 @@ def ensure_stages(cohort: Cohort) -> None:
     }
     for stage, (begin, end) in dates.items():
         CohortStage.objects.get_or_create(cohort=cohort, stage=stage, defaults={"start_date": begin, "end_date": end})
-
-
-def staff_group() -> Group:
-    """The group that gives organiser staff their admin permissions (their rows are scoped by the admin)."""
-    group, _ = Group.objects.get_or_create(name=STAFF_GROUP)
-    wanted = {
-        f"{action}_{model}"
-        for models in STAFF_PERMISSIONS.values()
-        for model in models
-        for action in ("view", "add", "change")
-    } | {f"view_{model}" for models in STAFF_VIEW_ONLY.values() for model in models}
-    apps = set(STAFF_PERMISSIONS) | set(STAFF_VIEW_ONLY)
-    group.permissions.add(*Permission.objects.filter(content_type__app_label__in=apps, codename__in=wanted))
-    return group

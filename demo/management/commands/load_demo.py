@@ -4,8 +4,8 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from diklat import demo
-from diklat.demo.summary import rollout_lines, seminar_lines
+from demo.build import DEMO_PASSWORD, build
+from demo.summary import rollout_lines, seminar_lines
 from diklat.models import Participant
 
 
@@ -17,7 +17,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         started = time.monotonic()
-        result = demo.build()
+        result = build()
         cast = result.cast
         provinces = {
             participant.agency.government.province.code
@@ -40,7 +40,7 @@ class Command(BaseCommand):
         )
         rollout = rollout_lines(cast.cohort, cast.enrolled[0].enrolment.project)
         self.stdout.write("\n".join(seminar_lines(cast.cohort) + rollout))
-        self.stdout.write(f"\nDemo logins (password for every demo user: {demo.DEMO_PASSWORD}):")
+        self.stdout.write(f"\nDemo logins (password for every demo user: {DEMO_PASSWORD}):")
         width = max(len(login.role) for login in result.logins)
         for login in result.logins:
             self.stdout.write(f"  {login.role:<{width}}  {login.username:<14} {login.who}")

@@ -12,12 +12,13 @@ from django.contrib.auth.hashers import make_password
 
 from diklat.models import Agency, AgencyKind, Cohort, Enrolment, Organiser, Participant, Region
 from diklat.models import User as UserModel
+from diklat.staff import organiser_staff_group
 from mentors.models import Assignment
 
 from . import agencies
 from .agencies import Seat
 from .bulk import ensure_all
-from .cohort import ensure_cohort, staff_group
+from .cohort import ensure_cohort
 from .names import FEMALE, MALE, NameMaker, NipMaker
 
 DEMO_PASSWORD = "demo12345"
@@ -87,7 +88,7 @@ class PeopleBuilder:
         person = self.names.person("73", FEMALE)
         staff = self.user("penyelenggara", person.full_name, is_staff=True)
         organiser.staff.add(staff)
-        staff.groups.add(staff_group())
+        staff.groups.add(organiser_staff_group())
         return admin, staff
 
     def panel(self) -> tuple[list[UserModel], list[UserModel]]:

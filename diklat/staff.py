@@ -1,0 +1,29 @@
+"""The admin permissions of organiser staff: one group, whose rows the admin then scopes to their cohorts."""
+
+from django.contrib.auth.models import Group, Permission
+
+STAFF_GROUP = "Organiser staff"
+# Organiser staff view, add and change these in the admin; the reference data they only view.
+STAFF_PERMISSIONS = {
+    "diklat": ["cohort", "cohortstage", "enrolment", "participant", "user", "agency"],
+    "mentors": ["assignment"],
+    "projects": ["changeproject", "milestone", "progressupdate", "budgetline", "stakeholder", "risk", "teammember"],
+}
+STAFF_VIEW_ONLY = {
+    "diklat": ["region", "agencykind", "programme", "ruleset", "organiser"],
+    "projects": ["evidence", "projecttransition"],
+}
+
+
+def organiser_staff_group() -> Group:
+    """The group that gives organiser staff their admin permissions (their rows are scoped by the admin)."""
+    group, _ = Group.objects.get_or_create(name=STAFF_GROUP)
+    wanted = {
+        f"{action}_{model}"
+        for models in STAFF_PERMISSIONS.values()
+        for model in models
+        for action in ("view", "add", "change")
+    } | {f"view_{model}" for models in STAFF_VIEW_ONLY.values() for model in models}
+    apps = set(STAFF_PERMISSIONS) | set(STAFF_VIEW_ONLY)
+    group.permissions.add(*Permission.objects.filter(content_type__app_label__in=apps, codename__in=wanted))
+    return group

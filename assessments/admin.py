@@ -16,7 +16,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from diklat.admin import ScopedAdminMixin, ScopedChoicesMixin, cohort_filter
+from diklat.admin_scoping import ScopedAdminMixin, ScopedChoicesMixin, cohort_filter
 from diklat.formatting import rupiah
 from diklat.models import Cohort
 from projects.admin import ReadOnlyMixin

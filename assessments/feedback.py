@@ -8,9 +8,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from diklat import access as diklat_access
-from diklat.models import User
+from evidence.checks import check_evidence
 from mentors.models import Assignment
-from projects.evidence import check_evidence
+from people.models import User
 from projects.models import BudgetLine, ChangeProject, Milestone
 
 from .models import BudgetFeedback, FeedbackEvent, FeedbackEvidence, FeedbackItem, Presentation
@@ -152,14 +152,9 @@ def move_feedback(item: FeedbackItem, target: str, *, by: User, note: str = "", 
     if errors:
         raise ValidationError(errors)
     for uploaded, info in checked:
-        FeedbackEvidence.objects.create(
-            item=item,
-            file=uploaded,
-            original_name=uploaded.name[:255],
-            content_type=info.content_type,
-            size=info.size,
-            uploaded_by=by,
-        )
+        evidence = FeedbackEvidence(item=item, uploaded_by=by)
+        evidence.attach(uploaded, info)
+        evidence.save()
     _move(item, target, by=by, note=note)
     return item
 

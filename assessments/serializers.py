@@ -36,10 +36,10 @@ from assessments.models import (
     SeminarSession,
 )
 from diklat import access as diklat_access
+from diklat.api_fields import ScopedPrimaryKeyRelatedField
 from diklat.formatting import rupiah
-from diklat.models.regions import ZONE_ABBREVIATIONS
-from diklat.serializers import ScopedPrimaryKeyRelatedField
 from projects.models import BudgetLine, BudgetSource, ChangeProject, Milestone
+from regions.models import ZONE_ABBREVIATIONS
 
 
 def feedback_project_scope(user) -> Q:

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from diklat.models import User
+from people.models import User
 
 from . import access
 from .models import (

@@ -2,7 +2,8 @@
 
 import datetime
 
-from diklat.models import Agency, AgencyKind, Cohort, CohortStage, Organiser, Programme, Region
+from diklat.models import Cohort, CohortStage, Organiser, Programme
+from regions.models import Agency, AgencyKind, Region
 
 from . import agencies
 

@@ -22,7 +22,7 @@ from assessments.models import (
     Presentation,
     SeminarKind,
 )
-from diklat.models import User
+from people.models import User
 from projects.models import BudgetLine, Milestone
 
 from . import remarks

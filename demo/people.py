@@ -10,10 +10,12 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import make_password
 
-from diklat.models import Agency, AgencyKind, Cohort, Enrolment, Organiser, Participant, Region
-from diklat.models import User as UserModel
+from diklat.models import Cohort, Enrolment, Organiser
 from diklat.staff import organiser_staff_group
 from mentors.models import Assignment
+from people.models import Participant
+from people.models import User as UserModel
+from regions.models import Agency, AgencyKind, Region
 
 from . import agencies
 from .agencies import Seat

@@ -10,8 +10,7 @@ from django.utils.translation import gettext as _
 
 from assessments import feedback as services
 from assessments.models import BudgetFeedback, FeedbackEvent, FeedbackEvidence, FeedbackItem
-from diklat.models import User
-from projects.evidence import check_evidence
+from people.models import User
 
 Status = FeedbackItem.Status
 MONEY_ORDER = [Status.OPEN, Status.ACCEPTED, Status.IN_PROGRESS, Status.IMPLEMENTED]
@@ -67,14 +66,7 @@ class Replayed:
             )
 
     def upload(self, uploaded: SimpleUploadedFile, by: User) -> None:
-        checked = check_evidence(uploaded)
-        self.evidence.append(
-            FeedbackEvidence(
-                file=uploaded,
-                original_name=uploaded.name,
-                content_type=checked.content_type,
-                size=checked.size,
-                uploaded_by=by,
-            )
-        )
+        evidence = FeedbackEvidence(uploaded_by=by)
+        evidence.attach(uploaded)
+        self.evidence.append(evidence)
         self.evidence_at.append(len(self.events) - 1)

@@ -13,9 +13,9 @@ from zoneinfo import ZoneInfo
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from diklat.models import Agency, AgencyKind, ProvincialStaff, Region, User
-from projects.evidence import check_evidence
+from people.models import ProvincialStaff, User
 from projects.models import ChangeProject
+from regions.models import Agency, AgencyKind, Region
 from rollout.models import (
     Adoption,
     AdoptionEvidence,
@@ -210,8 +210,6 @@ class RolloutBuilder:
             if kind in uploads:
                 title = data.EVIDENCE_TITLE[kind].format(innovation=plan.name)
                 upload = SimpleUploadedFile(f"{slug(title)}.pdf", pdf_bytes(f"{title} - {number}"), "application/pdf")
-                checked = check_evidence(upload)
-                row.file, row.original_name = upload, upload.name
-                row.content_type, row.size = checked.content_type, checked.size
+                row.attach(upload)
             rows.append(row)
         return rows

@@ -10,8 +10,9 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from diklat.models import Agency, Region, User
+from people.models import User
 from projects.models import ChangeProject
+from regions.models import Agency, Region
 from rollout.models import Adoption, AdoptionStageChange, Innovation
 from rollout.services import ADOPTION_DATE_FIELD
 

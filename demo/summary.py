@@ -8,9 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessments.models import FeedbackItem, Score, SeminarSession, SessionEvent
-from diklat.models import Agency, Cohort, User
-from diklat.models.regions import ZONE_ABBREVIATIONS
+from diklat.models import Cohort
+from people.models import User
 from projects.models import ChangeProject
+from regions.models import ZONE_ABBREVIATIONS, Agency
 from rollout.models import Adoption, Innovation
 
 

@@ -15,7 +15,6 @@ from dataclasses import asdict
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from projects import services
-from projects.evidence import check_evidence
 from projects.models import (
     BudgetLine,
     ChangeProject,
@@ -187,14 +186,9 @@ class ProjectBuilder:
             )
             self.update_days[update.pk] = day
             for uploaded in self.evidence_files(theme, milestone, position, target, rng, pr=pr):
-                checked = check_evidence(uploaded)
-                Evidence.objects.create(
-                    update=update,
-                    file=uploaded,
-                    original_name=uploaded.name,
-                    content_type=checked.content_type,
-                    size=checked.size,
-                )
+                evidence = Evidence(update=update, uploaded_by=owner)
+                evidence.attach(uploaded)
+                evidence.save()
             milestone.progress = target
             milestone.status = Milestone.Status.DONE if target == 100 else Milestone.Status.IN_PROGRESS
             milestone.completed_on = day if target == 100 else None

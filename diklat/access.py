@@ -108,7 +108,7 @@ def can_review_project(user, project) -> bool:
 
 def in_reported_province(user, agency_ref: str) -> Q:
     """Rows whose agency (reached through ``agency_ref``) lies in a province the user reports on."""
-    from diklat.models import ProvincialStaff
+    from people.models import ProvincialStaff
 
     if not user.is_authenticated:
         return NOTHING
@@ -127,7 +127,7 @@ def report_project_scope(user, prefix: str = "") -> Q:
 
 def reported_provinces(user):
     """The provinces a user reports on (all for a superuser)."""
-    from diklat.models import Region
+    from regions.models import Region
 
     if user.is_authenticated and user.is_superuser:
         return Region.objects.filter(level=Region.Level.PROVINCE)

@@ -1,11 +1,11 @@
-"""Read-only API of the reference data and people: programmes, cohorts, agencies, participants."""
+"""Read-only API of the training programmes (with their rule sets) and cohorts."""
 
 from django.db.models import Prefetch
 from rest_framework import viewsets
 
-from diklat.filters import AgencyFilter, CohortFilter, ParticipantFilter
-from diklat.models import Agency, Cohort, Participant, Programme, RuleSet
-from diklat.serializers import AgencySerializer, CohortSerializer, ParticipantSerializer, ProgrammeSerializer
+from diklat.filters import CohortFilter
+from diklat.models import Cohort, Programme, RuleSet
+from diklat.serializers import CohortSerializer, ProgrammeSerializer
 
 
 class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
@@ -30,25 +30,3 @@ class CohortViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return Cohort.objects.visible_to(self.request.user).select_related("programme", "rule_set", "organiser")
-
-
-class AgencyViewSet(viewsets.ReadOnlyModelViewSet):
-    """Regional agencies (OPD): reference data open to any signed-in user."""
-
-    serializer_class = AgencySerializer
-    filterset_class = AgencyFilter
-    search_fields = ["name", "short_name"]
-    ordering_fields = ["name", "government__code"]
-    queryset = Agency.objects.select_related("kind", "government__parent")
-
-
-class ParticipantViewSet(viewsets.ReadOnlyModelViewSet):
-    """Participants the user may see: themself, the people assigned to them, their organiser's cohorts."""
-
-    serializer_class = ParticipantSerializer
-    filterset_class = ParticipantFilter
-    search_fields = ["user__full_name", "nip", "ni_pppk"]
-    ordering_fields = ["user__full_name", "nip"]
-
-    def get_queryset(self):
-        return Participant.objects.visible_to(self.request.user).select_related("user", "agency")

@@ -6,15 +6,17 @@ from rest_framework.routers import DefaultRouter
 from assessments import api as assessments_api
 from diklat import api as diklat_api
 from mentors import api as mentors_api
+from people import api as people_api
 from projects import api as projects_api
+from regions import api as regions_api
 from reports import api as reports_api
 from rollout import api as rollout_api
 
 router = DefaultRouter()
 router.register("programmes", diklat_api.ProgrammeViewSet, basename="programme")
 router.register("cohorts", diklat_api.CohortViewSet, basename="cohort")
-router.register("agencies", diklat_api.AgencyViewSet, basename="agency")
-router.register("participants", diklat_api.ParticipantViewSet, basename="participant")
+router.register("agencies", regions_api.AgencyViewSet, basename="agency")
+router.register("participants", people_api.ParticipantViewSet, basename="participant")
 router.register("projects", projects_api.ChangeProjectViewSet, basename="project")
 router.register("milestones", projects_api.MilestoneViewSet, basename="milestone")
 router.register("updates", projects_api.ProgressUpdateViewSet, basename="update")

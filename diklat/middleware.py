@@ -10,7 +10,8 @@ SESSION_KEY = "diklat_time_zone"
 
 def zone_of(user) -> str:
     """The zone of the user's province: their agency's as a participant, else their organiser's."""
-    from diklat.models import Organiser, Participant
+    from diklat.models import Organiser
+    from people.models import Participant
 
     government = (
         Participant.objects.filter(user=user)

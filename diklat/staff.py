@@ -5,12 +5,15 @@ from django.contrib.auth.models import Group, Permission
 STAFF_GROUP = "Organiser staff"
 # Organiser staff view, add and change these in the admin; the reference data they only view.
 STAFF_PERMISSIONS = {
-    "diklat": ["cohort", "cohortstage", "enrolment", "participant", "user", "agency"],
+    "diklat": ["cohort", "cohortstage", "enrolment"],
+    "people": ["participant", "user"],
+    "regions": ["agency"],
     "mentors": ["assignment"],
     "projects": ["changeproject", "milestone", "progressupdate", "budgetline", "stakeholder", "risk", "teammember"],
 }
 STAFF_VIEW_ONLY = {
-    "diklat": ["region", "agencykind", "programme", "ruleset", "organiser"],
+    "diklat": ["programme", "ruleset", "organiser"],
+    "regions": ["region", "agencykind"],
     "projects": ["evidence", "projecttransition"],
 }
 

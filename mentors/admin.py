@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from diklat.admin.base import ScopedAdminMixin, ScopedChoicesMixin
+from diklat.admin_scoping import ScopedAdminMixin, ScopedChoicesMixin, cohort_filter
 
 from .models import Assignment
 
@@ -23,7 +23,7 @@ class AssignmentInline(ScopedChoicesMixin, admin.TabularInline):
 @admin.register(Assignment)
 class AssignmentAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_display = ["user", "role", "participant", "cohort", "position"]
-    list_filter = ["role"]
+    list_filter = ["role", cohort_filter("enrolment__cohort")]
     search_fields = [
         "user__full_name",
         "user__username",
@@ -33,11 +33,6 @@ class AssignmentAdmin(ScopedAdminMixin, admin.ModelAdmin):
     ]
     autocomplete_fields = ["enrolment", "user"]
     list_select_related = ["user", "enrolment__participant__user", "enrolment__cohort__programme"]
-
-    def get_list_filter(self, request):
-        from diklat.admin import cohort_filter
-
-        return [*self.list_filter, cohort_filter("enrolment__cohort")]
 
     @admin.display(description=_("participant"), ordering="enrolment__participant__user__full_name")
     def participant(self, obj):

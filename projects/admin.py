@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from diklat import access
-from diklat.admin import ScopedAdminMixin, ScopedChoicesMixin, cohort_filter
+from diklat.admin_scoping import ScopedAdminMixin, ScopedChoicesMixin, cohort_filter
 from diklat.formatting import rupiah
 
 from . import services

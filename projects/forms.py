@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from diklat.models import Agency
+from regions.models import Agency
 
 from . import services
 from .models import BudgetLine, ChangeProject, Milestone, Risk, Stakeholder, TeamMember

@@ -9,11 +9,12 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from diklat import access
+from diklat.api_fields import ScopedPrimaryKeyRelatedField
 from diklat.formatting import rupiah
-from diklat.models import Agency, Enrolment
-from diklat.serializers import ScopedPrimaryKeyRelatedField
+from diklat.models import Enrolment
 from projects import services
 from projects.models import BudgetLine, ChangeProject, Evidence, Milestone, ProgressUpdate
+from regions.models import Agency
 
 
 def transitions_for(project: ChangeProject, user) -> list[str]:

@@ -10,9 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from diklat import access
-from diklat.models import Agency, Enrolment, User
+from diklat.models import Enrolment
+from evidence.checks import check_evidence
+from people.models import User
+from regions.models import Agency
 
-from .evidence import check_evidence
 from .models import BudgetLine, ChangeProject, Evidence, Milestone, ProgressUpdate, ProjectTransition
 
 Status = ChangeProject.Status
@@ -324,13 +326,9 @@ def post_update(
         _settle_milestone_status(milestone, happened_on)
         milestone.save(update_fields=["progress", "status", "completed_on"])
     for uploaded, info in checked:
-        Evidence.objects.create(
-            update=update,
-            file=uploaded,
-            original_name=uploaded.name[:255],
-            content_type=info.content_type,
-            size=info.size,
-        )
+        evidence = Evidence(update=update, uploaded_by=by)
+        evidence.attach(uploaded, info)
+        evidence.save()
     return update
 
 

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from diklat import access
 from diklat.models import Enrolment
+from evidence.downloads import download
 
 from . import services
 from .forms import (
@@ -324,15 +325,7 @@ def evidence_download(request, pk):
     evidence = get_object_or_404(
         Evidence.objects.filter(access.project_scope(request.user, prefix="update__project__")), pk=pk
     )
-    try:
-        handle = evidence.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return download(evidence)
 
 
 @login_required

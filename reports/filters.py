@@ -16,8 +16,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from diklat import access
-from diklat.models import Agency, Cohort, Programme, Region
+from diklat.models import Cohort, Programme
 from projects.models import ChangeProject
+from regions.models import Agency, Region
 
 FILTER_NAMES = ("programme", "cohort", "year", "province", "government", "agency")
 ORIGIN_FILTERS = ("programme", "cohort", "year")
@@ -130,7 +131,7 @@ class ReportFilterForm(forms.Form):
 
         No government lies inside a chosen agency: with an agency chosen, no row matches.
         """
-        from diklat.models import ProvincialStaff
+        from people.models import ProvincialStaff
 
         chosen, conditions = self.selected(), []
         if "province" in chosen:

@@ -8,7 +8,7 @@
 - the province dashboard is for that province's staff, organiser staff and superusers.
 """
 
-from diklat.models import ProvincialStaff
+from people.models import ProvincialStaff
 
 RAW = "raw"
 # Reports a participant may read besides the staff: their own rollout, and their own raw rows.

@@ -22,7 +22,7 @@ from django.views.decorators.http import condition, require_GET
 
 from diklat import access
 from diklat.formatting import rupiah
-from diklat.models import Region
+from regions.models import Region
 
 from . import charts
 from .filters import FILTER_NAMES, report_filters

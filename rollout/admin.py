@@ -1,4 +1,4 @@
-"""Admin for innovations, their rollout targets and adoptions, government affairs and provincial staff.
+"""Admin for innovations, their rollout targets and adoptions, and government affairs.
 
 Stages are read-only here: actions move them through rollout.services, which checks who may do it and
 keeps the dated history. Non-superusers see only what they may report on, and change only what
@@ -13,9 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from diklat import access
-from diklat.admin import ScopedAdminMixin, ScopedChoicesMixin, province_filter
-from diklat.models import ProvincialStaff, Region
-from projects.evidence import check_evidence
+from diklat.admin_scoping import ScopedAdminMixin, ScopedChoicesMixin, province_filter
+from evidence.checks import check_evidence
 from projects.models import ChangeProject
 
 from . import services
@@ -401,35 +400,6 @@ class AdoptionAdmin(ManagedByProjectMixin, ScopedAdminMixin, admin.ModelAdmin):
 class GovernmentAffairAdmin(ScopedChoicesMixin, admin.ModelAdmin):
     list_display = ["name", "code"]
     search_fields = ["code", "name"]
-
-    def has_add_permission(self, request):
-        return request.user.is_superuser
-
-    def has_change_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-
-@admin.register(ProvincialStaff)
-class ProvincialStaffAdmin(ScopedChoicesMixin, admin.ModelAdmin):
-    """Who reports on which province: kept by superusers; others see their own rows."""
-
-    list_display = ["user", "province"]
-    list_filter = [("province", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["user__full_name", "user__username", "province__name", "province__code"]
-    autocomplete_fields = ["user"]
-    list_select_related = ["user", "province"]
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request).select_related("user", "province")
-        return queryset if request.user.is_superuser else queryset.filter(user=request.user)
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "province":
-            kwargs["queryset"] = Region.objects.filter(level=Region.Level.PROVINCE)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_add_permission(self, request):
         return request.user.is_superuser

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 
 from diklat.filtering import IdFilter
-from diklat.models import Region
+from regions.models import Region
 
 from .models import Adoption, Innovation, RolloutTarget
 

@@ -9,9 +9,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from diklat.filtering import MAX_ID
-from diklat.models import Agency, Region
-from projects.evidence import check_evidence
+from evidence.checks import check_evidence
 from projects.forms import DATE_WIDGET, EVIDENCE_ACCEPT
+from regions.models import Agency, Region
 
 from .models import Adoption, Innovation, RolloutTarget
 

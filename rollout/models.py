@@ -1,16 +1,14 @@
 """Innovations that grew out of change projects, and their rollout across agencies."""
 
-import uuid
-from pathlib import Path
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Exists, ExpressionWrapper, F, FloatField, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, Coalesce, NullIf, Round
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from evidence.models import EvidenceFile, upload_path
 
 
 class GovernmentAffair(models.Model):
@@ -176,10 +174,10 @@ class RolloutTarget(models.Model):
 
     innovation = models.ForeignKey(Innovation, models.CASCADE, related_name="targets", verbose_name=_("innovation"))
     agency = models.ForeignKey(
-        "diklat.Agency", models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("agency")
+        "regions.Agency", models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("agency")
     )
     government = models.ForeignKey(
-        "diklat.Region", models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("regional government")
+        "regions.Region", models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("regional government")
     )
 
     objects = RolloutTargetQuerySet.as_manager()
@@ -243,7 +241,7 @@ class Adoption(models.Model):
 
     innovation = models.ForeignKey(Innovation, models.CASCADE, related_name="adoptions", verbose_name=_("innovation"))
     agency = models.ForeignKey(
-        "diklat.Agency", models.PROTECT, related_name="adoptions", verbose_name=_("adopting agency")
+        "regions.Agency", models.PROTECT, related_name="adoptions", verbose_name=_("adopting agency")
     )
     stage = models.CharField(_("stage"), max_length=17, choices=Stage, default=Stage.PLANNED)
     planned_on = models.DateField(_("planned on"))
@@ -313,23 +311,20 @@ class AdoptionStageChange(models.Model):
         return f"{self.get_to_stage_display()} ({self.on:%d-%m-%Y})"
 
 
-def adoption_evidence_path(instance, filename: str) -> str:
-    return f"adoptions/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
-
-
-class AdoptionEvidence(models.Model):
+class AdoptionEvidence(EvidenceFile):
     """The proof of an adoption: an MoU, a statement letter, an adoption decree, or another upload."""
+
+    upload_folder = "adoptions"
 
     adoption = models.ForeignKey(Adoption, models.CASCADE, related_name="evidence", verbose_name=_("adoption"))
     kind = models.CharField(_("kind"), max_length=10, choices=Adoption.EvidenceKind)
     reference = models.CharField(_("document number"), max_length=150, blank=True)
     dated = models.DateField(_("document date"), null=True, blank=True)
-    file = models.FileField(_("file"), upload_to=adoption_evidence_path, max_length=200, blank=True)
+    # A document number alone is proof enough here: the upload, and so what is known of it, is optional.
+    file = models.FileField(_("file"), upload_to=upload_path, max_length=200, blank=True)
     original_name = models.CharField(_("original file name"), max_length=255, blank=True)
     content_type = models.CharField(_("type"), max_length=50, blank=True)
     size = models.PositiveIntegerField(_("size (bytes)"), default=0)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("by"))
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:
         ordering = ["adoption", "pk"]

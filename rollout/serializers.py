@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from diklat import access
-from diklat.models import Agency, Region
-from diklat.serializers import ScopedPrimaryKeyRelatedField
-from projects.evidence import check_evidence
+from diklat.api_fields import ScopedPrimaryKeyRelatedField
+from evidence.checks import check_evidence
 from projects.models import ChangeProject
+from regions.models import Agency, Region
 
 from .models import (
     Adoption,

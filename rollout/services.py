@@ -9,9 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from diklat import access
-from diklat.models import Agency, Region, User
-from projects.evidence import check_evidence
+from evidence.checks import check_evidence
+from people.models import User
 from projects.models import ChangeProject
+from regions.models import Agency, Region
 
 from .models import (
     Adoption,
@@ -251,8 +252,6 @@ def add_adoption_evidence(
         raise ValidationError(errors)
     evidence = AdoptionEvidence(adoption=adoption, kind=kind, reference=reference.strip(), dated=dated, uploaded_by=by)
     if file is not None:
-        evidence.file = file
-        evidence.original_name = file.name[:255]
-        evidence.content_type, evidence.size = checked.content_type, checked.size
+        evidence.attach(file, checked)
     evidence.save()
     return evidence

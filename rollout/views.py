@@ -10,12 +10,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from diklat import access
+from evidence.downloads import download
 from projects.forms import add_service_errors
 from projects.models import ChangeProject
 
@@ -256,12 +256,4 @@ def evidence_download(request, pk):
         AdoptionEvidence.objects.filter(adoption__in=Adoption.objects.visible_to(request.user)).exclude(file=""),
         pk=pk,
     )
-    try:
-        handle = evidence.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return download(evidence)

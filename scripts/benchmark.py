@@ -45,7 +45,7 @@ def main() -> None:
     with open(os.devnull, "w") as quiet:
         call_command("load_demo", verbosity=0, stdout=quiet)
 
-    from diklat.models import User
+    from people.models import User
 
     def client_for(username: str) -> Client:
         client = Client()

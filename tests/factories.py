@@ -5,9 +5,11 @@ import datetime
 import factory
 from django.utils import timezone
 
-from diklat.models import Agency, AgencyKind, Cohort, Enrolment, Organiser, Participant, Programme, Region, User
+from diklat.models import Cohort, Enrolment, Organiser, Programme
 from mentors.models import Assignment
+from people.models import Participant, User
 from projects.models import BudgetLine, ChangeProject, Milestone, ProgressUpdate
+from regions.models import Agency, AgencyKind, Region
 
 
 def today() -> datetime.date:

@@ -10,6 +10,7 @@ import importlib
 from django.apps import apps
 
 SEEDS = [
+    ("regions.migrations.0002_reference_data", "load"),
     ("diklat.migrations.0002_reference_data", "load"),
     ("assessments.migrations.0002_seed_rubrics", "seed"),
     ("rollout.migrations.0002_government_affairs", "seed"),

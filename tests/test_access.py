@@ -6,8 +6,9 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from diklat import access
-from diklat.models import Cohort, Participant
+from diklat.models import Cohort
 from mentors.models import Assignment
+from people.models import Participant
 from projects.models import BudgetLine, ChangeProject, Milestone, ProgressUpdate
 from tests import factories
 

@@ -38,7 +38,7 @@ def build_cohorts(count):
     ("model", "build"),
     [
         ("projects_changeproject", build_projects),
-        ("diklat_participant", build_participants),
+        ("people_participant", build_participants),
         ("projects_milestone", build_milestones),
         ("diklat_cohort", build_cohorts),
     ],
@@ -117,7 +117,7 @@ def test_organiser_staff_see_only_their_cohorts_projects_in_the_admin(staff_clie
 
 
 def test_organiser_staff_see_only_their_cohorts_participants_and_cohorts(staff_client, participant, other_project):
-    participants = staff_client.get(reverse("admin:diklat_participant_changelist")).context["cl"].result_list
+    participants = staff_client.get(reverse("admin:people_participant_changelist")).context["cl"].result_list
     assert list(participants) == [participant]
     cohorts = staff_client.get(reverse("admin:diklat_cohort_changelist")).context["cl"].result_list
     assert [cohort.pk for cohort in cohorts] == [participant.enrolments.get().cohort_id]
@@ -138,19 +138,19 @@ def test_organiser_staff_who_are_not_the_mentor_are_refused_approval(staff_clien
 def test_participants_are_found_by_a_nip_typed_with_spaces(admin_client, participant):
     factories.ParticipantFactory()
     nip = participant.nip_formatted
-    response = admin_client.get(reverse("admin:diklat_participant_changelist"), {"q": nip})
+    response = admin_client.get(reverse("admin:people_participant_changelist"), {"q": nip})
     assert list(response.context["cl"].result_list) == [participant]
 
 
 def test_participant_page_shows_the_grouped_nip_and_what_it_encodes(admin_client, participant):
-    response = admin_client.get(reverse("admin:diklat_participant_change", args=[participant.pk]))
+    response = admin_client.get(reverse("admin:people_participant_change", args=[participant.pk]))
     content = response.content.decode()
     assert participant.nip_formatted in content
     assert f"{participant.service_start:%m-%Y}" in content
 
 
 def test_a_nip_typed_in_groups_is_saved_as_18_digits(admin_client, participant):
-    url = reverse("admin:diklat_participant_change", args=[participant.pk])
+    url = reverse("admin:people_participant_change", args=[participant.pk])
     data = {
         "user": participant.user_id,
         "employment": "pns",
@@ -170,16 +170,16 @@ def test_a_nip_typed_in_groups_is_saved_as_18_digits(admin_client, participant):
 
 
 def test_regions_cannot_be_added_or_deleted_in_the_admin(admin_client):
-    from diklat.models import Region
+    from regions.models import Region
 
     region = Region.objects.get(code="73")
-    assert admin_client.get(reverse("admin:diklat_region_add")).status_code == 403
-    assert admin_client.get(reverse("admin:diklat_region_delete", args=[region.pk])).status_code == 403
-    assert admin_client.get(reverse("admin:diklat_region_change", args=[region.pk])).status_code == 200
+    assert admin_client.get(reverse("admin:regions_region_add")).status_code == 403
+    assert admin_client.get(reverse("admin:regions_region_delete", args=[region.pk])).status_code == 403
+    assert admin_client.get(reverse("admin:regions_region_change", args=[region.pk])).status_code == 200
 
 
 def test_user_admin_edits_the_full_name(admin_client, participant):
-    response = admin_client.get(reverse("admin:diklat_user_change", args=[participant.user_id]))
+    response = admin_client.get(reverse("admin:people_user_change", args=[participant.user_id]))
     assert "full_name" in response.context["adminform"].form.fields
     assert len(response.context["inline_admin_formsets"]) == 1  # the participant profile
 
@@ -190,11 +190,16 @@ def test_every_admin_page_of_the_project_renders_for_a_superuser(admin_client, a
     factories.BudgetLineFactory(project=approved_project)
     update = factories.ProgressUpdateFactory(project=approved_project)
     Evidence.objects.create(
-        update=update, file=ContentFile(b"%PDF-1.4 x", name="a.pdf"), original_name="a.pdf", content_type="pdf", size=10
+        update=update,
+        file=ContentFile(b"%PDF-1.4 x", name="a.pdf"),
+        original_name="a.pdf",
+        content_type="pdf",
+        size=10,
+        uploaded_by=update.author,
     )
     ProjectTransition.objects.create(project=approved_project, from_status="submitted", to_status="approved", by=mentor)
     for model, model_admin in admin.site._registry.items():
-        if model._meta.app_label not in {"diklat", "projects", "mentors"}:
+        if model._meta.app_label not in {"regions", "people", "diklat", "projects", "mentors"}:
             continue
         info = model._meta.app_label, model._meta.model_name
         assert admin_client.get(reverse("admin:{}_{}_changelist".format(*info))).status_code == 200, info
@@ -230,6 +235,6 @@ def test_cohort_page_with_its_enrolments_runs_a_fixed_number_of_queries(
 def test_organiser_staff_see_only_the_users_of_their_cohorts(staff_client, organiser_staff, participant, mentor):
     organiser_staff.user_permissions.add(Permission.objects.get(codename="view_user"))
     stranger = factories.UserFactory()
-    users = staff_client.get(reverse("admin:diklat_user_changelist")).context["cl"].result_list
+    users = staff_client.get(reverse("admin:people_user_changelist")).context["cl"].result_list
     assert set(users) == {organiser_staff, participant.user, mentor}
     assert stranger not in users

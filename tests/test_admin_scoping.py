@@ -77,8 +77,8 @@ def test_organiser_staff_cannot_reset_the_password_of_a_superuser_on_their_cohor
     assert response.status_code == 404
     superuser.refresh_from_db()
     assert not superuser.check_password(PASSWORD["password1"])
-    assert admin_staff.get(reverse("admin:diklat_user_change", args=[superuser.pk])).status_code == 302
-    assert superuser not in admin_staff.get(reverse("admin:diklat_user_changelist")).context["cl"].result_list
+    assert admin_staff.get(reverse("admin:people_user_change", args=[superuser.pk])).status_code == 302
+    assert superuser not in admin_staff.get(reverse("admin:people_user_changelist")).context["cl"].result_list
 
 
 def test_organiser_staff_cannot_change_or_delete_another_staff_members_account(admin_staff, enrolment):
@@ -88,7 +88,7 @@ def test_organiser_staff_cannot_change_or_delete_another_staff_members_account(a
     assert response.status_code == 404
     colleague.refresh_from_db()
     assert not colleague.check_password(PASSWORD["password1"])
-    assert admin_staff.post(reverse("admin:diklat_user_delete", args=[colleague.pk]), {"post": "yes"}).status_code in {
+    assert admin_staff.post(reverse("admin:people_user_delete", args=[colleague.pk]), {"post": "yes"}).status_code in {
         302,
         403,
     }
@@ -98,7 +98,7 @@ def test_organiser_staff_cannot_change_or_delete_another_staff_members_account(a
 def test_user_admin_refuses_privileged_accounts_even_when_they_are_in_scope(rf, staff_user, superuser):
     from django.contrib import admin
 
-    from diklat.models import User
+    from people.models import User
 
     user_admin = admin.site._registry[User]
     request = rf.get("/")

@@ -4,7 +4,9 @@ import datetime
 
 import pytest
 
-from diklat.models import AgencyKind, Participant, Programme, Region
+from diklat.models import Programme
+from people.models import Participant
+from regions.models import AgencyKind, Region
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -202,6 +202,7 @@ def test_the_update_list_runs_the_same_queries_for_1_and_50_rows(
             original_name="b.pdf",
             content_type="application/pdf",
             size=8,
+            uploaded_by=update.author,
         )
 
     add_update(approved_project)

@@ -7,9 +7,9 @@ from django.test import Client
 from django.urls import reverse
 
 from diklat.filtering import MAX_ID
-from diklat.models import Region
 from projects import services
 from projects.models import ChangeProject
+from regions.models import Region
 from rollout.models import Innovation
 from tests import factories
 

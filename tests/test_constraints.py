@@ -5,8 +5,9 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 
-from diklat.models import Participant, Region
+from people.models import Participant
 from projects.models import ChangeProject, ProjectTransition
+from regions.models import Region
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -13,10 +13,11 @@ from django.db.models import Count
 from django.test import override_settings
 from django.urls import reverse
 
-from diklat.models import Cohort, Enrolment, Participant, User
-from diklat.nip import parse_nip
+from diklat.models import Cohort, Enrolment
+from evidence.checks import check_evidence
 from mentors.models import Assignment
-from projects.evidence import check_evidence
+from people.models import Participant, User
+from people.nip import parse_nip
 from projects.models import BudgetLine, ChangeProject, Evidence, Milestone, ProgressUpdate, ProjectTransition
 from projects.models.milestones import horizon_violation
 from tests import factories

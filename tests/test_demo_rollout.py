@@ -14,8 +14,10 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from diklat.models import Agency, Cohort, ProvincialStaff, User
-from projects.evidence import check_evidence
+from diklat.models import Cohort
+from evidence.checks import check_evidence
+from people.models import ProvincialStaff, User
+from regions.models import Agency
 from reports.filters import report_filters
 from reports.queries import feedback, rollout
 from rollout.models import (

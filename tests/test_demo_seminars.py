@@ -35,9 +35,10 @@ from assessments.models import (
     SessionEvent,
 )
 from assessments.results import session_results
-from diklat.models import Cohort, User
+from diklat.models import Cohort
+from evidence.checks import check_evidence
 from mentors.models import Assignment
-from projects.evidence import check_evidence
+from people.models import User
 
 MODELS = [Seminar, SeminarSession, Presentation, Score, ScoreChange, Classification, SessionEvent]
 MODELS += [FeedbackItem, FeedbackEvent, FeedbackEvidence, BudgetFeedback]

@@ -6,7 +6,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from diklat.middleware import SESSION_KEY, LocalTimeZoneMiddleware, zone_of
-from diklat.models import Region
+from regions.models import Region
 from tests import factories
 
 

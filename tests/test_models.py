@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from diklat.models import Agency, AgencyKind, Cohort, CohortStage, Organiser, Programme, Region, RuleSet
-from diklat.models.programmes import add_months, roman
+from diklat.models import Cohort, CohortStage, Organiser, Programme, RuleSet, add_months, roman
 from projects.models import Evidence, ProjectTransition, Risk, Stakeholder, TeamMember
+from regions.models import Agency, AgencyKind, Region
 from tests import factories
 
 

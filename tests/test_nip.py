@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from diklat.models import Participant
-from diklat.nip import normalise, parse_nip, validate_nip
+from people.models import Participant
+from people.nip import normalise, parse_nip, validate_nip
 from tests import factories
 
 VALID = "197012181996032001"

@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 from django.db.models import F
 
-from diklat.models import AgencyKind, Programme, Region, RuleSet
+from diklat.models import Programme, RuleSet
+from regions.models import AgencyKind, Region
 
-DATA = Path(__file__).resolve().parent.parent / "diklat" / "data"
+DATA = Path(__file__).resolve().parent.parent / "regions" / "data"
 WIB, WITA, WIT = "Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"
 # DOMAIN.md: WIB for Sumatra, Java and West/Central Kalimantan; WITA for South/East/North Kalimantan,
 # Bali, NTB, NTT and Sulawesi; WIT for Maluku and Papua.

@@ -1,4 +1,4 @@
-from diklat.models import Region
+from regions.models import Region
 
 
 def test_reference_regions_are_loaded_by_migrate(db):

@@ -180,7 +180,8 @@ def test_the_participants_list_runs_a_fixed_number_of_queries(client, rows, djan
 
 
 def test_home_sends_provincial_staff_to_their_province_dashboard(client):
-    from diklat.models import ProvincialStaff, Region
+    from people.models import ProvincialStaff
+    from regions.models import Region
 
     user = factories.UserFactory()
     ProvincialStaff.objects.create(user=user, province=Region.objects.get(code="73"))

@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from diklat.models import Agency, AgencyKind, Region
 from projects import services
 from projects.models import BudgetLine, ChangeProject, Milestone, ProgressUpdate, Stakeholder
+from regions.models import Agency, AgencyKind, Region
 from tests import factories
 
 pytestmark = pytest.mark.django_db

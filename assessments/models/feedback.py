@@ -1,8 +1,5 @@
 """Feedback from the panel, followed from "open" to "verified" — budget feedback above all."""
 
-import uuid
-from pathlib import Path
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -11,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from evidence.models import EvidenceFile
 from projects.models import BudgetLine, BudgetSource
 
 from .seminars import Presentation
@@ -131,26 +129,17 @@ class FeedbackEvent(models.Model):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
-def feedback_evidence_path(instance, filename: str) -> str:
-    return f"feedback/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+class FeedbackEvidence(EvidenceFile):
+    """Proof that a feedback item was carried out: a photo, a decree, a budget document."""
 
+    upload_folder = "feedback"
 
-class FeedbackEvidence(models.Model):
     item = models.ForeignKey(FeedbackItem, models.CASCADE, related_name="evidence", verbose_name=_("feedback"))
-    file = models.FileField(_("file"), upload_to=feedback_evidence_path, max_length=200)
-    original_name = models.CharField(_("original file name"), max_length=255)
-    content_type = models.CharField(_("type"), max_length=50)
-    size = models.PositiveIntegerField(_("size (bytes)"))
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("by"))
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:
         ordering = ["item", "pk"]
         verbose_name = _("feedback evidence")
         verbose_name_plural = _("feedback evidence")
-
-    def __str__(self):
-        return self.original_name
 
     def get_absolute_url(self):
         return reverse("assessments:feedback-evidence", args=[self.pk])

@@ -10,8 +10,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from diklat import access as diklat_access
-from diklat.models.regions import ZONE_ABBREVIATIONS
 from projects.models import ChangeProject
+from regions.models import ZONE_ABBREVIATIONS
 
 from ..models import FeedbackEvidence, FeedbackItem, Presentation, SeminarSession
 

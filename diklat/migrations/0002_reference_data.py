@@ -1,26 +1,8 @@
-"""Load the reference data every installation needs: regions, agency kinds, programmes, rule sets."""
+"""Load the reference data every installation needs: the training programmes and their rule sets."""
 
-import csv
 import datetime
-from pathlib import Path
 
 from django.db import migrations
-
-REGIONS_CSV = Path(__file__).resolve().parent.parent / "data" / "regions.csv"
-
-AGENCY_KINDS = [
-    # code, name, scope
-    ("setda", "Sekretariat Daerah", "any"),
-    ("biro", "Biro (Sekretariat Daerah Provinsi)", "province"),
-    ("bagian", "Bagian (Sekretariat Daerah Kabupaten/Kota)", "regency_city"),
-    ("setwan", "Sekretariat DPRD", "any"),
-    ("inspektorat", "Inspektorat", "any"),
-    ("dinas", "Dinas", "any"),
-    ("badan", "Badan", "any"),
-    ("kecamatan", "Kecamatan", "regency_city"),
-    ("uptd", "UPTD", "any"),
-    ("satpol-pp", "Satuan Polisi Pamong Praja", "any"),
-]
 
 PROGRAMMES = [
     # code, name, former name, for, product
@@ -43,36 +25,9 @@ RULE_SETS = [
 
 
 def load(apps, schema_editor):
-    Region = apps.get_model("diklat", "Region")
-    AgencyKind = apps.get_model("diklat", "AgencyKind")
     Programme = apps.get_model("diklat", "Programme")
     RuleSet = apps.get_model("diklat", "RuleSet")
 
-    with REGIONS_CSV.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    provinces = {
-        row["code"]: Region(code=row["code"], name=row["name"], level="province", time_zone=row["time_zone"])
-        for row in rows
-        if row["level"] == "province"
-    }
-    Region.objects.bulk_create(provinces.values())
-    provinces = {region.code: region for region in Region.objects.filter(level="province")}
-    Region.objects.bulk_create(
-        Region(
-            code=row["code"],
-            name=row["name"],
-            level=row["level"],
-            parent=provinces[row["parent_code"]],
-            time_zone=row["time_zone"],
-        )
-        for row in rows
-        if row["level"] != "province"
-    )
-
-    AgencyKind.objects.bulk_create(
-        AgencyKind(code=code, name=name, scope=scope, order=index)
-        for index, (code, name, scope) in enumerate(AGENCY_KINDS)
-    )
     programmes = {}
     for index, (code, name, former, audience, product) in enumerate(PROGRAMMES):
         programmes[code] = Programme.objects.create(
@@ -88,11 +43,8 @@ def load(apps, schema_editor):
 
 
 def unload(apps, schema_editor):
-    for model in ("RuleSet", "Programme", "AgencyKind"):
+    for model in ("RuleSet", "Programme"):
         apps.get_model("diklat", model).objects.all().delete()
-    Region = apps.get_model("diklat", "Region")
-    Region.objects.filter(parent__isnull=False).delete()
-    Region.objects.all().delete()
 
 
 class Migration(migrations.Migration):

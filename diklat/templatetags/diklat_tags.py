@@ -29,8 +29,9 @@ def user_nav(user):
     """Which sections the header links to, read in one query: project, participants, reports, admin."""
     if not user.is_authenticated:
         return {}
-    from diklat.models import Organiser, Participant, ProvincialStaff, User
+    from diklat.models import Organiser
     from mentors.models import Assignment
+    from people.models import Participant, ProvincialStaff, User
 
     flags = (
         User.objects.filter(pk=user.pk)

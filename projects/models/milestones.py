@@ -1,8 +1,5 @@
 """Milestones in three horizons, and the dated progress updates that carry evidence."""
 
-import uuid
-from pathlib import Path
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -11,6 +8,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from evidence.models import EvidenceFile
 
 from .project import ChangeProject
 
@@ -164,29 +163,17 @@ class ProgressUpdate(models.Model):
         return f"{self.happened_on:%d-%m-%Y}: {self.note[:60]}"
 
 
-def evidence_path(instance: "Evidence", filename: str) -> str:
-    """Store under a generated name: the uploaded name is kept only as metadata."""
-    suffix = Path(filename).suffix.lower()
-    return f"evidence/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
-
-
-class Evidence(models.Model):
+class Evidence(EvidenceFile):
     """A file (image or PDF) attached to a progress update."""
 
+    upload_folder = "evidence"
+
     update = models.ForeignKey(ProgressUpdate, models.CASCADE, related_name="evidence", verbose_name=_("update"))
-    file = models.FileField(_("file"), upload_to=evidence_path, max_length=200)
-    original_name = models.CharField(_("original file name"), max_length=255)
-    content_type = models.CharField(_("type"), max_length=50)
-    size = models.PositiveIntegerField(_("size (bytes)"))
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:
         ordering = ["update", "pk"]
         verbose_name = _("evidence file")
         verbose_name_plural = _("evidence files")
-
-    def __str__(self):
-        return self.original_name
 
     def get_absolute_url(self):
         return reverse("projects:evidence", args=[self.pk])

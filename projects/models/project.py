@@ -58,7 +58,7 @@ class ChangeProject(models.Model):
         "diklat.Enrolment", models.PROTECT, related_name="project", verbose_name=_("participant in cohort")
     )
     agency = models.ForeignKey(
-        "diklat.Agency",
+        "regions.Agency",
         models.PROTECT,
         related_name="change_projects",
         verbose_name=_("agency where it is carried out"),

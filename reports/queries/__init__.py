@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from diklat import access
-from diklat.models.programmes import roman
+from diklat.models import roman
 
 
 def projects(form):

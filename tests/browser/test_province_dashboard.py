@@ -5,7 +5,8 @@ import datetime
 import pytest
 from openpyxl import load_workbook
 
-from diklat.models import ProvincialStaff, Region
+from people.models import ProvincialStaff
+from regions.models import Region
 from rollout.models import Adoption, Innovation
 from tests import factories
 

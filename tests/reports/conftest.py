@@ -43,8 +43,9 @@ import pytest
 from django.utils import timezone
 
 from assessments.models import BudgetFeedback, Classification, FeedbackEvent, FeedbackItem, RubricIndicator, Score
-from diklat.models import ProvincialStaff, Region
+from people.models import ProvincialStaff
 from projects.models import ChangeProject, Milestone
+from regions.models import Region
 from rollout.models import Adoption, Innovation, RolloutTarget
 from tests import factories
 from tests.assessments.factories import FeedbackItemFactory, PresentationFactory, SeminarFactory, SessionFactory

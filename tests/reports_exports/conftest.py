@@ -21,7 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from openpyxl import load_workbook
 
 from assessments.models import BudgetFeedback, RubricIndicator, Score
-from diklat.models import ProvincialStaff, Region
+from people.models import ProvincialStaff
+from regions.models import Region
 from reports import exports, permissions
 from reports.tables import Column, Kind, ReportTable
 from rollout.models import Adoption, Innovation

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import Image
 
-from diklat.models import ProvincialStaff
+from people.models import ProvincialStaff
 from rollout import services
 from tests import factories
 from tests.rollout.factories import days_ago, region

@@ -5,7 +5,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from diklat.models import Region
+from regions.models import Region
 from rollout.models import Adoption, AdoptionStageChange, Innovation, InnovationStageChange, RolloutTarget
 from tests import factories
 

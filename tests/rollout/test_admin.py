@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from diklat.models import ProvincialStaff
+from people.models import ProvincialStaff
 from rollout.models import AdoptionEvidence, Innovation, InnovationStageChange
 from tests import factories
 from tests.rollout.conftest import fake_pdf
@@ -72,7 +72,7 @@ def build_staff(count):
     [
         ("rollout_innovation", build_innovations),
         ("rollout_adoption", build_adoptions),
-        ("diklat_provincialstaff", build_staff),
+        ("people_provincialstaff", build_staff),
     ],
 )
 def test_changelists_run_a_fixed_number_of_queries(admin_client, django_assert_max_num_queries, model, build, rows):
@@ -195,12 +195,12 @@ def test_a_file_that_is_not_what_its_name_says_is_refused_in_the_admin(admin_cli
 
 def test_only_a_superuser_names_provincial_staff_and_only_for_a_province(client, admin_client, provincial_staff):
     user = factories.UserFactory()
-    url = reverse("admin:diklat_provincialstaff_add")
+    url = reverse("admin:people_provincialstaff_add")
     response = admin_client.post(url, {"user": user.pk, "province": region("73.02").pk})
     assert response.status_code == 200  # a regency is not a choice
     response = admin_client.post(url, {"user": user.pk, "province": region("73").pk})
     assert response.status_code == 302
     client.force_login(staff(provincial_staff))
     assert client.get(url).status_code == 403
-    rows = client.get(reverse("admin:diklat_provincialstaff_changelist")).context["cl"].result_list
+    rows = client.get(reverse("admin:people_provincialstaff_changelist")).context["cl"].result_list
     assert [row.user for row in rows] == [provincial_staff]

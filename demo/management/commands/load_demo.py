@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 
 from demo.build import DEMO_PASSWORD, build
 from demo.summary import rollout_lines, seminar_lines
-from diklat.models import Participant
+from people.models import Participant
 
 
 class Command(BaseCommand):

@@ -1,15 +1,20 @@
-"""Organisers, cohorts (with their stages and enrolments) and enrolments (with their panel)."""
+"""Admin for programme staff: programmes and rule sets, organisers, cohorts (with their stages and
+enrolments) and enrolments (with their panel).
+
+Superusers see everything; other staff (organiser staff) see only their cohorts' rows,
+through the same ``visible_to`` querysets the pages and the API use.
+"""
 
 from django.contrib import admin
 from django.db.models import Count, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from assessments.defaults import ensure_rule_set_defaults
 from diklat import access
-from diklat.models import Cohort, CohortStage, Enrolment, Organiser, RuleSet
+from diklat.admin_scoping import ScopedAdminMixin, cohort_filter
+from diklat.models import Cohort, CohortStage, Enrolment, Organiser, Programme, RuleSet
 from mentors.admin import AssignmentInline
 from mentors.models import Assignment
-
-from .base import ScopedAdminMixin, cohort_filter
 
 
 @admin.register(Organiser)
@@ -115,3 +120,23 @@ class EnrolmentAdmin(ScopedAdminMixin, admin.ModelAdmin):
         if db_field.name == "cohort" and not request.user.is_superuser:
             kwargs["queryset"] = Cohort.objects.visible_to(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["name", "former_name", "audience", "product", "order"]
+    search_fields = ["name", "former_name", "code"]
+
+
+@admin.register(RuleSet)
+class RuleSetAdmin(admin.ModelAdmin):
+    list_display = ["name", "programme", "regulation", "effective_from", "medium_horizon_months", "long_horizon_months"]
+    list_filter = ["programme"]
+    search_fields = ["name", "regulation", "programme__name"]
+    list_select_related = ["programme"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            # A new rule set must be usable at once: bands, a scoring policy and rubrics to edit.
+            ensure_rule_set_defaults(obj, by=request.user)

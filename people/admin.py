@@ -1,4 +1,4 @@
-"""Users and participant profiles, with what the NIP encodes shown beside it."""
+"""Users, participant profiles (with what the NIP encodes shown beside it) and provincial staff."""
 
 from django import forms
 from django.contrib import admin
@@ -8,11 +8,11 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from diklat.models import Participant, User
-from diklat.nip import normalise
+from diklat.admin_scoping import ScopedAdminMixin, ScopedChoicesMixin, assignable_users, province_filter
 from mentors.models import Assignment
-
-from .base import ScopedAdminMixin, assignable_users, province_filter
+from people.models import Participant, ProvincialStaff, User
+from people.nip import normalise
+from regions.models import Region
 
 
 class ParticipantForm(forms.ModelForm):
@@ -166,3 +166,32 @@ class ParticipantAdmin(NipDetailsMixin, ScopedAdminMixin, admin.ModelAdmin):
         if digits.isdigit():
             search_term = digits  # a NIP typed with its spaces
         return super().get_search_results(request, queryset, search_term)
+
+
+@admin.register(ProvincialStaff)
+class ProvincialStaffAdmin(ScopedChoicesMixin, admin.ModelAdmin):
+    """Who reports on which province: kept by superusers; others see their own rows."""
+
+    list_display = ["user", "province"]
+    list_filter = [("province", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["user__full_name", "user__username", "province__name", "province__code"]
+    autocomplete_fields = ["user"]
+    list_select_related = ["user", "province"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).select_related("user", "province")
+        return queryset if request.user.is_superuser else queryset.filter(user=request.user)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "province":
+            kwargs["queryset"] = Region.objects.filter(level=Region.Level.PROVINCE)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser

@@ -5,7 +5,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from diklat import access
-from diklat.models import Cohort, Enrolment, Organiser, Region, User
+from diklat.models import Cohort, Enrolment, Organiser
+from people.models import User
+from regions.models import Region
 
 
 def assignable_users(queryset, user):

@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from .regions import Agency, Region
+from regions.models import Agency, Region
 
 
 class Programme(models.Model):
@@ -254,7 +254,7 @@ class Enrolment(models.Model):
 
     cohort = models.ForeignKey(Cohort, models.PROTECT, related_name="enrolments", verbose_name=_("cohort"))
     participant = models.ForeignKey(
-        "diklat.Participant", models.PROTECT, related_name="enrolments", verbose_name=_("participant")
+        "people.Participant", models.PROTECT, related_name="enrolments", verbose_name=_("participant")
     )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.ACTIVE)
     enrolled_on = models.DateField(_("enrolled on"), auto_now_add=True)

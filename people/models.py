@@ -6,9 +6,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from diklat.nip import Nip, normalise, parse_nip, validate_nip
+from regions.models import Agency
 
-from .regions import Agency
+from .nip import Nip, normalise, parse_nip, validate_nip
 
 
 class User(AbstractUser):
@@ -185,7 +185,7 @@ class ProvincialStaff(models.Model):
 
     user = models.ForeignKey(User, models.CASCADE, related_name="provinces_reported", verbose_name=_("user"))
     province = models.ForeignKey(
-        "diklat.Region",
+        "regions.Region",
         models.PROTECT,
         related_name="reporting_staff",
         limit_choices_to={"level": "province"},

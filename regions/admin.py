@@ -1,10 +1,9 @@
-"""Reference data: regional governments, agency kinds, agencies, programmes and rule sets."""
+"""Reference data: regional governments, agency kinds and agencies (OPD)."""
 
 from django.contrib import admin
 
-from diklat.models import Agency, AgencyKind, Programme, Region, RuleSet
-
-from .base import province_filter
+from diklat.admin_scoping import province_filter
+from regions.models import Agency, AgencyKind, Region
 
 
 @admin.register(Region)
@@ -56,25 +55,3 @@ class AgencyAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related(*self.list_select_related)  # also for the search widget
-
-
-@admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
-    list_display = ["name", "former_name", "audience", "product", "order"]
-    search_fields = ["name", "former_name", "code"]
-
-
-@admin.register(RuleSet)
-class RuleSetAdmin(admin.ModelAdmin):
-    list_display = ["name", "programme", "regulation", "effective_from", "medium_horizon_months", "long_horizon_months"]
-    list_filter = ["programme"]
-    search_fields = ["name", "regulation", "programme__name"]
-    list_select_related = ["programme"]
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if not change:
-            from assessments.defaults import ensure_rule_set_defaults
-
-            # A new rule set must be usable at once: bands, a scoring policy and rubrics to edit.
-            ensure_rule_set_defaults(obj, by=request.user)

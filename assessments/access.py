@@ -6,54 +6,51 @@
 - organiser staff see their cohorts' seminars; superusers everything;
 - a participant sees their own presentation, and its scores only once released
   (checked where scores are shown: ``scores_visible``).
+
+Like diklat.access, whose primitives it composes, this module imports no models: the
+querysets of assessments.models call it, and it reaches seats and panels through the user.
 """
 
 from django.db.models import Exists, OuterRef, Q
 
-from diklat import access as diklat_access
+from diklat.access import NOTHING, assigned, organised
+from mentors.roles import GUIDES
+
+
+def examines(user, session_ref: str) -> Q:
+    """Rows whose session (``session_ref``) has the user among its examiners."""
+    return Q(Exists(user.examined_sessions.through.objects.filter(seminarsession=OuterRef(session_ref), user=user)))
 
 
 def session_scope(user) -> Q:
-    from mentors.models import Assignment
-
-    from .models import Presentation
-
     if not user.is_authenticated:
-        return diklat_access.NOTHING
+        return NOTHING
     if user.is_superuser:
         return Q()
-    own_participant_presents = Presentation.objects.filter(
-        session=OuterRef("pk"),
-        enrolment__in=Assignment.objects.filter(user=user, role__in=["mentor", "coach"]).values("enrolment"),
+    own_participant_presents = user.assignments.filter(
+        role__in=GUIDES, enrolment__presentations__session=OuterRef("pk")
     )
-    staff = diklat_access._staff_of(user, "seminar__cohort__organiser")
-    return Q(Exists(own_participant_presents)) | Q(chair=user) | Q(Exists(_examiner_of(user, "pk"))) | Q(staff)
-
-
-def _examiner_of(user, session_ref: str):
-    from .models import SeminarSession
-
-    return SeminarSession.examiners.through.objects.filter(seminarsession=OuterRef(session_ref), user=user)
+    return (
+        Q(Exists(own_participant_presents))
+        | Q(chair=user)
+        | examines(user, "pk")
+        | organised(user, "seminar__cohort__organiser")
+    )
 
 
 def presentation_scope(user) -> Q:
     if not user.is_authenticated:
-        return diklat_access.NOTHING
+        return NOTHING
     if user.is_superuser:
         return Q()
-    from mentors.models import Assignment
-
     # Examiners see the participants of the sessions they sit on, not every participant an
     # examiner assignment names; mentors and coaches see their own participants.
-    own_participant = Assignment.objects.filter(
-        enrolment=OuterRef("enrolment"), user=user, role__in=["mentor", "coach"]
-    )
     return (
         Q(enrolment__participant__user=user)
-        | Q(Exists(own_participant))
-        | Q(Exists(_examiner_of(user, "session")))
+        | assigned(user, "enrolment", roles=GUIDES)
+        | examines(user, "session")
         | Q(session__chair=user)
-        | Q(diklat_access._staff_of(user, "session__seminar__cohort__organiser"))
+        | organised(user, "session__seminar__cohort__organiser")
     )
 
 
@@ -63,18 +60,15 @@ def is_panel_member(user, presentation) -> bool:
 
 def panel_role(user, presentation) -> str | None:
     """The role in which this user scores this presentation, or None if they do not."""
-    from mentors.models import Assignment
-
     if not user.is_authenticated:
         return None
     if presentation.session.examiners.filter(pk=user.pk).exists():
         return "examiner"
-    role = (
-        Assignment.objects.filter(enrolment_id=presentation.enrolment_id, user=user, role__in=["mentor", "coach"])
+    return (
+        user.assignments.filter(enrolment_id=presentation.enrolment_id, role__in=GUIDES)
         .values_list("role", flat=True)
         .first()
     )
-    return role
 
 
 def scores_visible(user, presentation) -> bool:

@@ -64,6 +64,7 @@ from diklat import access as diklat_access
 from diklat.filtering import IdField
 from diklat.models import Organiser
 from mentors.models import Assignment
+from mentors.roles import GUIDES
 
 
 def is_organiser_staff(user) -> bool:
@@ -141,7 +142,7 @@ class SeminarViewSet(viewsets.ReadOnlyModelViewSet):
         if not user.is_authenticated:
             return queryset.none()
         sessions = SeminarSession.objects.visible_to(user).filter(seminar=OuterRef("pk"))
-        return queryset.filter(Q(Exists(sessions)) | Q(diklat_access._staff_of(user, "cohort__organiser")))
+        return queryset.filter(Q(Exists(sessions)) | diklat_access.organised(user, "cohort__organiser"))
 
 
 class SessionViewSet(viewsets.ReadOnlyModelViewSet):
@@ -159,7 +160,7 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet):
             .prefetch_related("examiners")
         )
         if self.action in ("retrieve", "finalise", "reopen"):
-            panel = Assignment.objects.filter(role__in=[Assignment.Role.MENTOR, Assignment.Role.COACH])
+            panel = Assignment.objects.filter(role__in=GUIDES)
             presentations = (
                 Presentation.objects.visible_to(user)
                 .select_related("enrolment__participant__user", "enrolment__project")

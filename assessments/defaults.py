@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from .models import PredicateBand, Rubric, ScoringPolicy
+from .services import copy_rubric
 
 BANDS = [
     # name, above, up to and including, passing
@@ -22,8 +23,6 @@ BANDS = [
 @transaction.atomic
 def ensure_rule_set_defaults(rule_set, *, by) -> None:
     """Give a rule set without them a scoring policy, the band table and its programme's newest rubrics."""
-    from .services import copy_rubric
-
     ScoringPolicy.objects.get_or_create(rule_set=rule_set)
     if not rule_set.predicate_bands.exists():
         PredicateBand.objects.bulk_create(

@@ -29,6 +29,7 @@ from assessments.models import (
     SessionEvent,
 )
 from mentors.models import Assignment
+from mentors.roles import GUIDES
 from projects.models import ChangeProject
 
 from . import agencies, remarks
@@ -80,9 +81,7 @@ class SeminarBuilder:
         enrolments = [e.enrolment.pk for e in cast.enrolled]
         self.panel = {
             (a.enrolment_id, a.role): a.user
-            for a in Assignment.objects.filter(enrolment__in=enrolments, role__in=["mentor", "coach"]).select_related(
-                "user"
-            )
+            for a in Assignment.objects.filter(enrolment__in=enrolments, role__in=GUIDES).select_related("user")
         }
         projects = ChangeProject.objects.filter(enrolment__in=enrolments).values_list("enrolment", "status", "title")
         self.status = {enrolment: status for enrolment, status, _title in projects}

@@ -5,14 +5,14 @@ import zoneinfo
 from django.conf import settings
 from django.utils import timezone
 
+from diklat.models import Organiser
+from people.models import Participant
+
 SESSION_KEY = "diklat_time_zone"
 
 
 def zone_of(user) -> str:
     """The zone of the user's province: their agency's as a participant, else their organiser's."""
-    from diklat.models import Organiser
-    from people.models import Participant
-
     government = (
         Participant.objects.filter(user=user)
         .values_list("agency__government__time_zone", "agency__government__parent__time_zone")

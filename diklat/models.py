@@ -5,10 +5,12 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from regions.models import Agency, Region
+
+from . import access
 
 
 class Programme(models.Model):
@@ -124,9 +126,13 @@ def roman(number: int) -> str:
 
 class CohortQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from diklat import access
-
-        return self.filter(access.cohort_scope(user))
+        """Cohorts the user organises, or in which they may see an enrolment."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        enrolments = Enrolment.objects.visible_to(user).filter(cohort=OuterRef("pk"))
+        return self.filter(access.organised(user, "organiser") | Q(Exists(enrolments)))
 
 
 class Cohort(models.Model):
@@ -244,6 +250,11 @@ class CohortStage(models.Model):
         return self.name or self.get_stage_display()
 
 
+class EnrolmentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(access.enrolment_scope(user))
+
+
 class Enrolment(models.Model):
     """A participant's place in a cohort."""
 
@@ -258,6 +269,8 @@ class Enrolment(models.Model):
     )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.ACTIVE)
     enrolled_on = models.DateField(_("enrolled on"), auto_now_add=True)
+
+    objects = EnrolmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["cohort", "participant__user__full_name"]

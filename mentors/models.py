@@ -5,21 +5,20 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from diklat import access
+
+from .roles import Role
+
 
 class AssignmentQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from diklat import access
-
         return self.filter(access.assignment_scope(user))
 
 
 class Assignment(models.Model):
     """A mentor, coach or examiner assigned to one participant's enrolment."""
 
-    class Role(models.TextChoices):
-        MENTOR = "mentor", _("Mentor")
-        COACH = "coach", _("Coach")
-        EXAMINER = "examiner", _("Examiner")
+    Role = Role
 
     enrolment = models.ForeignKey(
         "diklat.Enrolment", models.CASCADE, related_name="assignments", verbose_name=_("enrolment")

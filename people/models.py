@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from diklat import access
 from regions.models import Agency
 
 from .nip import Nip, normalise, parse_nip, validate_nip
@@ -80,8 +81,6 @@ class Sex(models.IntegerChoices):
 
 class ParticipantQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from diklat import access
-
         return self.filter(access.participant_scope(user))
 
 

@@ -15,6 +15,16 @@ ZONE_ABBREVIATIONS = {
 }
 
 
+class RegionQuerySet(models.QuerySet):
+    def reported_on_by(self, user):
+        """The provinces a user reports on as provincial staff (all of them for a superuser)."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.filter(level=Region.Level.PROVINCE)
+        return self.filter(reporting_staff__user=user)
+
+
 class Region(models.Model):
     """A regional government: a province, or a regency or city inside one."""
 
@@ -35,6 +45,8 @@ class Region(models.Model):
         verbose_name=_("province"),
     )
     time_zone = models.CharField(_("time zone"), max_length=32, default="Asia/Jakarta")
+
+    objects = RegionQuerySet.as_manager()
 
     class Meta:
         ordering = ["code"]

@@ -13,6 +13,9 @@ from django.utils.translation import gettext as _
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
+from diklat.formatting import rupiah
+
+from .queries.seminars import SCORE_BANDS
 from .tables import Kind, ReportTable
 
 matplotlib.rcParams["svg.hashsalt"] = "diklat-tracker"  # stable element ids: same data, same bytes
@@ -117,8 +120,6 @@ def projects_by_status(rows, fmt: str) -> bytes:
 
 
 def score_distribution(rows, fmt: str) -> bytes:
-    from .queries.seminars import SCORE_BANDS
-
     rows = list(rows)
     return grouped_bars(
         [label for _key, label, *_rest in SCORE_BANDS],
@@ -223,8 +224,6 @@ def _value(value, kind: Kind) -> str:
     if kind == Kind.PERCENT:
         return f"{number_format(value, 1)} %"
     if kind == Kind.RUPIAH:
-        from diklat.formatting import rupiah
-
         return rupiah(value)
     return str(value)
 

@@ -17,8 +17,10 @@ from django.utils.translation import gettext_lazy as _
 
 from diklat import access
 from diklat.models import Cohort, Programme
+from people.models import ProvincialStaff
 from projects.models import ChangeProject
 from regions.models import Agency, Region
+from rollout.models import Adoption
 
 FILTER_NAMES = ("programme", "cohort", "year", "province", "government", "agency")
 ORIGIN_FILTERS = ("programme", "cohort", "year")
@@ -45,12 +47,11 @@ class ReportFilterForm(forms.Form):
         getlist = getattr(data, "getlist", None)
         self.repeated = [name for name in FILTER_NAMES if getlist and len(getlist(name)) > 1]
         super().__init__(data, **kwargs)
-        provinces = access.reported_provinces(user)
+        provinces = Region.objects.reported_on_by(user)
         cohorts = Cohort.objects.visible_to(user)
         if not user.is_superuser:
             # Provincial staff report on the cohorts whose participants work in their province.
             # and the cohorts of the innovations adopted there.
-            from rollout.models import Adoption
 
             cohorts = Cohort.objects.filter(
                 Q(pk__in=cohorts.values("pk"))
@@ -131,8 +132,6 @@ class ReportFilterForm(forms.Form):
 
         No government lies inside a chosen agency: with an agency chosen, no row matches.
         """
-        from people.models import ProvincialStaff
-
         chosen, conditions = self.selected(), []
         if "province" in chosen:
             province = chosen["province"]

@@ -11,7 +11,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from assessments import access as assessments_access
+from assessments.models import FeedbackItem, Presentation, Score
 from diklat import access
+from diklat.models import Enrolment
+from projects.models import ChangeProject, Milestone
 
 from . import queries
 from .filters import ReportFilterForm
@@ -56,8 +60,6 @@ def _narrow_enrolments(form: ReportFilterForm, queryset):
 
 def participants(form: ReportFilterForm) -> ReportTable:
     """One row per participant in a cohort, with their project."""
-    from diklat.models import Enrolment
-
     user = form.user
     scope = access.enrolment_scope(user)
     if not user.is_superuser:
@@ -110,8 +112,6 @@ def participants(form: ReportFilterForm) -> ReportTable:
 
 def projects(form: ReportFilterForm) -> ReportTable:
     """One row per change project, with its progress per horizon."""
-    from projects.models import ChangeProject
-
     queryset = (
         form.narrow(ChangeProject.objects.filter(access.report_project_scope(form.user)))
         .with_progress()
@@ -158,8 +158,6 @@ def projects(form: ReportFilterForm) -> ReportTable:
 
 def milestones(form: ReportFilterForm) -> ReportTable:
     """One row per milestone of the projects in scope."""
-    from projects.models import Milestone
-
     queryset = (
         form.narrow(Milestone.objects.filter(access.report_project_scope(form.user, "project__")), "project__")
         .select_related("project__enrolment__participant__user", "project__enrolment__cohort__programme")
@@ -217,8 +215,6 @@ def milestones(form: ReportFilterForm) -> ReportTable:
 
 def _presentation_scope(user) -> Q:
     """Presentations whose scores the user may read: a participant their own only once released."""
-    from assessments import access as assessments_access
-
     if not user.is_authenticated or user.is_superuser:
         return assessments_access.presentation_scope(user)
     own = Q(enrolment__participant__user=user)
@@ -232,8 +228,6 @@ def _presentation_scope(user) -> Q:
 
 def scores(form: ReportFilterForm) -> ReportTable:
     """One row per score: scorer, indicator and value, for the presentations the reader may see."""
-    from assessments.models import Presentation, Score
-
     presentations = Presentation.objects.filter(_presentation_scope(form.user)).values("pk")
     queryset = (
         form.narrow(Score.objects.filter(presentation__in=presentations), "presentation__enrolment__project__")
@@ -302,8 +296,6 @@ def scores(form: ReportFilterForm) -> ReportTable:
 
 def feedback(form: ReportFilterForm) -> ReportTable:
     """One row per feedback item, with the money of budget feedback."""
-    from assessments.models import FeedbackItem
-
     visible = FeedbackItem.objects.visible_to(form.user)
     reported = FeedbackItem.objects.filter(access.report_project_scope(form.user, "project__"))
     queryset = (

@@ -1,17 +1,11 @@
 """Report pages, the province dashboard, charts, and (from reports.exports) the table exports."""
 
-from importlib.util import find_spec
-
 from django.urls import path, re_path
 
 from . import views
+from .exports import export_view
 
 app_name = "reports"
-
-if find_spec("reports.exports"):
-    from .exports import export_view
-else:  # pragma: no cover - until the exports land
-    export_view = views.export_not_ready
 
 urlpatterns = [
     path("", views.index, name="index"),

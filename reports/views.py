@@ -20,11 +20,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import condition, require_GET
 
-from diklat import access
 from diklat.formatting import rupiah
 from regions.models import Region
 
 from . import charts
+from .exports import REGISTRY
 from .filters import FILTER_NAMES, report_filters
 from .permissions import RAW, may_read, may_see_province
 from .queries import feedback, progress, province, rollout, seminars
@@ -143,10 +143,6 @@ NUMERIC = {Kind.INTEGER, Kind.RUPIAH, Kind.PERCENT, Kind.DECIMAL}
 
 def export_slug(report: str, function: str) -> str:
     """The table's name in the export URLs: the one reports.exports registers for this query function."""
-    try:
-        from .exports import REGISTRY
-    except ImportError:  # pragma: no cover - until the exports land
-        return function.replace("_", "-")
     for (registered_report, table), dotted in REGISTRY.items():
         if registered_report == report and dotted.endswith(f".{report}.{function}"):
             return table
@@ -272,7 +268,7 @@ def index(request):
     if not readable:
         raise Http404
     user = request.user
-    dashboard = user.is_superuser or user.organisers.exists() or access.reported_provinces(user).exists()
+    dashboard = user.is_superuser or user.organisers.exists() or Region.objects.reported_on_by(user).exists()
     form = report_filters(request.GET, user)
     context = {"reports": [], "dashboard": dashboard, "form": form, "raw_lists": []}
     if not form.is_valid():
@@ -316,7 +312,7 @@ def report(request, report: str):
 def my_province(request):
     """Provincial staff go to their province's dashboard; organiser staff and superusers choose one."""
     user = request.user
-    provinces = list(access.reported_provinces(user).order_by("code")) if not user.is_superuser else []
+    provinces = list(Region.objects.reported_on_by(user).order_by("code")) if not user.is_superuser else []
     if len(provinces) == 1 and not user.organisers.exists():
         return redirect("reports:province", code=provinces[0].code)
     if not (user.is_superuser or user.organisers.exists() or provinces):
@@ -408,7 +404,3 @@ def chart(request, chart: str, fmt: str):
         body = state["spec"].draw(state["rows"], fmt)
         cache.set(key, body, CHART_CACHE_SECONDS)
     return HttpResponse(body, content_type=charts.FORMATS[fmt])
-
-
-def export_not_ready(request, report, table):
-    return HttpResponse("Exports are not available yet.", status=501, content_type="text/plain")

@@ -8,6 +8,7 @@ from django.db.models.functions import Cast, Coalesce, NullIf, Round
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from diklat import access
 from evidence.models import EvidenceFile, upload_path
 
 
@@ -34,8 +35,6 @@ def _count(queryset) -> Coalesce:
 
 class InnovationQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from diklat import access
-
         return self.filter(access.report_project_scope(user, prefix="project__"))
 
     def lineage_choices(self, user):
@@ -208,8 +207,6 @@ class RolloutTarget(models.Model):
 
 class AdoptionQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from diklat import access
-
         if user.is_authenticated and user.is_superuser:
             return self.all()  # Q() | X would be X alone: an empty Q drops out of an OR
         return self.filter(

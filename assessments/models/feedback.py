@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from diklat import access
 from evidence.models import EvidenceFile
 from projects.models import BudgetLine, BudgetSource
 
@@ -17,8 +18,6 @@ from .seminars import Presentation
 class FeedbackQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The project's people see its feedback, and so do whoever gave it and the examiners who heard it."""
-        from diklat import access
-
         if not user.is_authenticated or user.is_superuser:
             return self.filter(access.project_scope(user, prefix="project__"))
         heard_by_examiner = Presentation.objects.filter(

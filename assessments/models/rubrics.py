@@ -58,9 +58,7 @@ class Rubric(models.Model):
     @property
     def is_frozen(self) -> bool:
         """A rubric that any score uses can no longer change: copy it instead."""
-        from .scores import Score
-
-        return Score.objects.filter(indicator__component__rubric=self).exists()
+        return RubricIndicator.objects.filter(component__rubric=self, scores__isnull=False).exists()
 
     def weight_errors(self) -> list[str]:
         """Say where the weights do not add up (components to 100, indicators to their component)."""

@@ -3,9 +3,12 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from assessments import access
+from mentors.roles import GUIDES
 
 from .rubrics import Rubric, SeminarKind
 
@@ -44,8 +47,6 @@ class Seminar(models.Model):
 
 class SessionQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from assessments import access
-
         return self.filter(access.session_scope(user))
 
 
@@ -103,8 +104,6 @@ class SeminarSession(models.Model):
 
 class PresentationQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from assessments import access
-
         return self.filter(access.presentation_scope(user))
 
     def released(self):
@@ -112,12 +111,8 @@ class PresentationQuerySet(models.QuerySet):
 
     def scorable_by(self, user):
         """Presentations this user sits on the panel of: as a session examiner, or as mentor/coach."""
-        from mentors.models import Assignment
-
-        own_participant = Assignment.objects.filter(
-            enrolment=OuterRef("enrolment"), user=user, role__in=["mentor", "coach"]
-        )
-        return self.filter(Q(session__examiners=user) | Q(Exists(own_participant))).distinct()
+        own_participant = access.assigned(user, "enrolment", roles=GUIDES)
+        return self.filter(Q(session__examiners=user) | own_participant).distinct()
 
 
 class Presentation(models.Model):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from mentors.models import Assignment
+from mentors.roles import GUIDES
 from projects.forms import add_service_errors
 
 from .. import access, services
@@ -21,9 +22,6 @@ from ..forms import FinaliseForm, ReopenForm
 from ..models import Classification, FeedbackItem, PanelRole, Presentation, SeminarSession
 from ..results import Result, session_results
 from .common import host_time, session_start, sessions_for
-
-PANEL_ROLES = (Assignment.Role.MENTOR, Assignment.Role.COACH)
-
 
 # --- the seminar day ---------------------------------------------------------------------------
 
@@ -36,7 +34,7 @@ def seminar_day(request):
     own = (
         Presentation.objects.filter(
             session=OuterRef("pk"),
-            enrolment__in=Assignment.objects.filter(user=user, role__in=PANEL_ROLES).values("enrolment"),
+            enrolment__in=Assignment.objects.filter(user=user, role__in=GUIDES).values("enrolment"),
         )
         .order_by()
         .values("session")
@@ -144,7 +142,7 @@ def session_context(session: SeminarSession, user) -> dict:
             mentors=[a.user for a in own if a.role == Assignment.Role.MENTOR],
             coaches=[a.user for a in own if a.role == Assignment.Role.COACH],
             verdicts=verdicts.get(presentation.pk, []),
-            can_score=is_examiner or any(a.user_id == user.pk and a.role in PANEL_ROLES for a in own),
+            can_score=is_examiner or any(a.user_id == user.pk and a.role in GUIDES for a in own),
             can_give_feedback=is_examiner or any(a.user_id == user.pk for a in own),
         )
         mine = next((s for s in result.scorers if s.scorer_id == user.pk), None)

@@ -4,6 +4,9 @@ from django import template
 from django.db.models import Exists, OuterRef
 
 from diklat.formatting import rupiah as format_rupiah
+from diklat.models import Organiser
+from mentors.models import Assignment
+from people.models import Participant, ProvincialStaff, User
 
 register = template.Library()
 
@@ -29,10 +32,6 @@ def user_nav(user):
     """Which sections the header links to, read in one query: project, participants, reports, admin."""
     if not user.is_authenticated:
         return {}
-    from diklat.models import Organiser
-    from mentors.models import Assignment
-    from people.models import Participant, ProvincialStaff, User
-
     flags = (
         User.objects.filter(pk=user.pk)
         .annotate(

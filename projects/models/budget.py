@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .project import ChangeProject
+from diklat import access
 
 
 class BudgetSource(models.TextChoices):
@@ -18,15 +18,15 @@ class BudgetSource(models.TextChoices):
 
 class BudgetLineQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from diklat import access
-
         return self.filter(access.project_scope(user, prefix="project__"))
 
 
 class BudgetLine(models.Model):
     """Money planned, approved and realised for one purpose, source and fiscal year."""
 
-    project = models.ForeignKey(ChangeProject, models.CASCADE, related_name="budget_lines", verbose_name=_("project"))
+    project = models.ForeignKey(
+        "projects.ChangeProject", models.CASCADE, related_name="budget_lines", verbose_name=_("project")
+    )
     source = models.CharField(_("source"), max_length=5, choices=BudgetSource)
     fiscal_year = models.PositiveSmallIntegerField(
         _("fiscal year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]

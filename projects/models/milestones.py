@@ -9,15 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from diklat import access
 from evidence.models import EvidenceFile
-
-from .project import ChangeProject
 
 
 class MilestoneQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from diklat import access
-
         return self.filter(access.project_scope(user, prefix="project__"))
 
     def open(self):
@@ -41,7 +38,9 @@ class Milestone(models.Model):
         DONE = "done", _("Done")
         CANCELLED = "cancelled", _("Cancelled")
 
-    project = models.ForeignKey(ChangeProject, models.CASCADE, related_name="milestones", verbose_name=_("project"))
+    project = models.ForeignKey(
+        "projects.ChangeProject", models.CASCADE, related_name="milestones", verbose_name=_("project")
+    )
     horizon = models.CharField(_("horizon"), max_length=6, choices=Horizon)
     activity = models.CharField(_("activity"), max_length=300)
     output = models.CharField(_("output"), max_length=300, blank=True)
@@ -123,15 +122,15 @@ def horizon_violation(cohort, horizon: str, target_date) -> str | None:
 
 class ProgressUpdateQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from diklat import access
-
         return self.filter(access.project_scope(user, prefix="project__"))
 
 
 class ProgressUpdate(models.Model):
     """A dated note on the progress of a project, optionally moving one milestone forward."""
 
-    project = models.ForeignKey(ChangeProject, models.CASCADE, related_name="updates", verbose_name=_("project"))
+    project = models.ForeignKey(
+        "projects.ChangeProject", models.CASCADE, related_name="updates", verbose_name=_("project")
+    )
     milestone = models.ForeignKey(
         Milestone, models.SET_NULL, null=True, blank=True, related_name="updates", verbose_name=_("milestone")
     )

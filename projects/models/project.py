@@ -7,6 +7,10 @@ from django.db.models.functions import Cast, Round
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from diklat import access
+
+from .milestones import Milestone
+
 
 def weighted_progress(horizon: str | None = None):
     """Weighted mean progress of a project's milestones, cancelled ones left out, in SQL."""
@@ -20,14 +24,10 @@ def weighted_progress(horizon: str | None = None):
 
 class ChangeProjectQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from diklat import access
-
         return self.filter(access.project_scope(user))
 
     def with_progress(self):
         """Annotate progress per horizon and overall (None where there is no milestone)."""
-        from .milestones import Milestone
-
         overdue = Milestone.objects.overdue().filter(project=OuterRef("pk"))
         return self.annotate(
             progress_short=weighted_progress("short"),

@@ -14,27 +14,24 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from assessments.models import FeedbackItem, Presentation
 from diklat import access
 from diklat.models import roman
+from projects.models import ChangeProject, Milestone
+from rollout.models import Adoption, Innovation
 
 
 def projects(form):
     """Change projects the reader may report on, narrowed by the filters."""
-    from projects.models import ChangeProject
-
     return form.narrow(ChangeProject.objects.filter(access.report_project_scope(form.user)))
 
 
 def milestones(form):
-    from projects.models import Milestone
-
     return form.narrow(Milestone.objects.filter(access.report_project_scope(form.user, "project__")), "project__")
 
 
 def feedback_items(form):
     """Feedback the reader may see, plus that of the projects of the province they report on."""
-    from assessments.models import FeedbackItem
-
     visible = FeedbackItem.objects.visible_to(form.user)
     reported = FeedbackItem.objects.filter(access.report_project_scope(form.user, "project__"))
     return form.narrow(visible | reported, "project__")
@@ -42,8 +39,6 @@ def feedback_items(form):
 
 def presentations(form):
     """Presentations whose results were released: reports never show a running, unreleased result."""
-    from assessments.models import Presentation
-
     return form.narrow(
         Presentation.objects.released().filter(access.report_project_scope(form.user, "enrolment__project__")),
         "enrolment__project__",
@@ -57,8 +52,6 @@ def adoptions(form):
     regional government and agency choose the adopting agency (for provincial staff held to
     their province: the agencies of their province).
     """
-    from rollout.models import Adoption
-
     queryset = form.narrow_origin(Adoption.objects.visible_to(form.user), "innovation__project__")
     area = form.in_area("agency")
     return queryset if area is None else queryset.filter(area)
@@ -69,8 +62,6 @@ def innovations(form):
 
     An innovation from elsewhere counts through an adoption in the area that the reader may see.
     """
-    from rollout.models import Adoption, Innovation
-
     queryset = form.narrow_origin(Innovation.objects.all(), "project__")
     visible = access.report_project_scope(form.user, "project__")
     area = form.in_area("agency")

@@ -20,7 +20,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils.translation import gettext_lazy as _
 
-from rollout.models import Adoption, RolloutTarget
+from rollout.models import Adoption, Innovation, RolloutTarget
 
 from ..tables import Column, Kind, ReportTable
 from . import adoptions, count_of, innovations, memo, percent
@@ -111,8 +111,6 @@ def coverage_by_innovation(form) -> ReportTable:
 
 
 def _innovation_stages():
-    from rollout.models import Innovation
-
     return Innovation.Stage.choices
 
 

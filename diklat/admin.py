@@ -10,7 +10,6 @@ from django.db.models import Count, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from assessments.defaults import ensure_rule_set_defaults
-from diklat import access
 from diklat.admin_scoping import ScopedAdminMixin, cohort_filter
 from diklat.models import Cohort, CohortStage, Enrolment, Organiser, Programme, RuleSet
 from mentors.admin import AssignmentInline
@@ -105,7 +104,7 @@ class EnrolmentAdmin(ScopedAdminMixin, admin.ModelAdmin):
     field_scopes = {"participant": lambda queryset, user: queryset}
 
     def scope(self, queryset, user):
-        return queryset.filter(access.enrolment_scope(user))
+        return queryset.visible_to(user)
 
     def get_queryset(self, request):
         mentors = Assignment.objects.filter(enrolment=OuterRef("pk"), role=Assignment.Role.MENTOR)

@@ -4,8 +4,7 @@ from django.contrib import admin
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from diklat import access
-from diklat.models import Cohort, Enrolment, Organiser
+from diklat.models import Cohort, Organiser
 from people.models import User
 from regions.models import Region
 
@@ -17,7 +16,6 @@ def assignable_users(queryset, user):
 
 # Related models whose querysets have no ``visible_to``: how to scope them.
 RELATED_SCOPES = {
-    Enrolment: lambda queryset, user: queryset.filter(access.enrolment_scope(user)),
     Organiser: lambda queryset, user: queryset.filter(staff=user),
     User: assignable_users,
 }

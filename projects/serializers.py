@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from diklat import access
 from diklat.api_fields import ScopedPrimaryKeyRelatedField
 from diklat.formatting import rupiah
 from diklat.models import Enrolment
@@ -89,7 +88,6 @@ class ChangeProjectSerializer(serializers.ModelSerializer):
 class ChangeProjectCreateSerializer(ChangeProjectSerializer):
     enrolment = ScopedPrimaryKeyRelatedField(
         queryset=Enrolment.objects.all(),
-        scope=access.enrolment_scope,
         help_text=_("The participant's place in a cohort (one project per enrolment)."),
     )
 

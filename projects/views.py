@@ -322,9 +322,7 @@ def update_create(request, pk):
 
 @login_required
 def evidence_download(request, pk):
-    evidence = get_object_or_404(
-        Evidence.objects.filter(access.project_scope(request.user, prefix="update__project__")), pk=pk
-    )
+    evidence = get_object_or_404(Evidence.objects.visible_to(request.user), pk=pk)
     return download(evidence)
 
 

@@ -55,7 +55,7 @@ class ReportFilterForm(forms.Form):
 
             cohorts = Cohort.objects.filter(
                 Q(pk__in=cohorts.values("pk"))
-                | Q(pk__in=ChangeProject.objects.filter(access.report_project_scope(user)).values("enrolment__cohort"))
+                | Q(pk__in=ChangeProject.objects.reportable_by(user).values("enrolment__cohort"))
                 | Q(pk__in=Adoption.objects.visible_to(user).values("innovation__project__enrolment__cohort"))
             )
         self.fields["cohort"].queryset = cohorts.select_related("programme")

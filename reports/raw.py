@@ -113,7 +113,7 @@ def participants(form: ReportFilterForm) -> ReportTable:
 def projects(form: ReportFilterForm) -> ReportTable:
     """One row per change project, with its progress per horizon."""
     queryset = (
-        form.narrow(ChangeProject.objects.filter(access.report_project_scope(form.user)))
+        form.narrow(ChangeProject.objects.reportable_by(form.user))
         .with_progress()
         .select_related("enrolment__participant__user", "enrolment__cohort__programme", "agency__government")
         .order_by("-enrolment__cohort__year", "enrolment__cohort__number", "enrolment__participant__user__full_name")
@@ -159,7 +159,7 @@ def projects(form: ReportFilterForm) -> ReportTable:
 def milestones(form: ReportFilterForm) -> ReportTable:
     """One row per milestone of the projects in scope."""
     queryset = (
-        form.narrow(Milestone.objects.filter(access.report_project_scope(form.user, "project__")), "project__")
+        form.narrow(Milestone.objects.reportable_by(form.user), "project__")
         .select_related("project__enrolment__participant__user", "project__enrolment__cohort__programme")
         .order_by("project__enrolment__participant__user__full_name", "project", "target_date", "pk")
     )
@@ -296,10 +296,8 @@ def scores(form: ReportFilterForm) -> ReportTable:
 
 def feedback(form: ReportFilterForm) -> ReportTable:
     """One row per feedback item, with the money of budget feedback."""
-    visible = FeedbackItem.objects.visible_to(form.user)
-    reported = FeedbackItem.objects.filter(access.report_project_scope(form.user, "project__"))
     queryset = (
-        form.narrow(visible | reported, "project__")
+        form.narrow(FeedbackItem.objects.reportable_by(form.user), "project__")
         .select_related(
             "project__enrolment__participant__user",
             "project__enrolment__cohort__programme",

@@ -308,6 +308,11 @@ class AdoptionStageChange(models.Model):
         return f"{self.get_to_stage_display()} ({self.on:%d-%m-%Y})"
 
 
+class AdoptionEvidenceQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(adoption__in=Adoption.objects.visible_to(user))
+
+
 class AdoptionEvidence(EvidenceFile):
     """The proof of an adoption: an MoU, a statement letter, an adoption decree, or another upload."""
 
@@ -322,6 +327,8 @@ class AdoptionEvidence(EvidenceFile):
     original_name = models.CharField(_("original file name"), max_length=255, blank=True)
     content_type = models.CharField(_("type"), max_length=50, blank=True)
     size = models.PositiveIntegerField(_("size (bytes)"), default=0)
+
+    objects = AdoptionEvidenceQuerySet.as_manager()
 
     class Meta:
         ordering = ["adoption", "pk"]

@@ -14,7 +14,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from diklat import access
 from evidence.downloads import download
 from projects.forms import add_service_errors
 from projects.models import ChangeProject
@@ -42,7 +41,7 @@ LINEAGE_RELATIONS = ("project__agency__government", "project__enrolment__cohort_
 
 def _reportable_project(user, pk) -> ChangeProject:
     """The project if the user may report on it (its rollout is then visible to them), else 404."""
-    projects = ChangeProject.objects.filter(access.report_project_scope(user)).select_related(*PROJECT_RELATIONS)
+    projects = ChangeProject.objects.reportable_by(user).select_related(*PROJECT_RELATIONS)
     return get_object_or_404(projects, pk=pk)
 
 
@@ -253,7 +252,7 @@ def evidence_create(request, pk):
 @login_required
 def evidence_download(request, pk):
     evidence = get_object_or_404(
-        AdoptionEvidence.objects.filter(adoption__in=Adoption.objects.visible_to(request.user)).exclude(file=""),
+        AdoptionEvidence.objects.visible_to(request.user).exclude(file=""),
         pk=pk,
     )
     return download(evidence)

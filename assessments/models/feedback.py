@@ -27,6 +27,10 @@ class FeedbackQuerySet(models.QuerySet):
             access.project_scope(user, prefix="project__") | Q(given_by=user) | Q(Exists(heard_by_examiner))
         )
 
+    def reportable_by(self, user):
+        """Feedback the user may see, plus that of the projects of the province they report on."""
+        return self.visible_to(user) | self.filter(access.report_project_scope(user, prefix="project__"))
+
     def unresolved(self):
         return self.exclude(status__in=FeedbackItem.RESOLVED)
 
@@ -128,12 +132,19 @@ class FeedbackEvent(models.Model):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
+class FeedbackEvidenceQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(item__in=FeedbackItem.objects.visible_to(user).values("pk"))
+
+
 class FeedbackEvidence(EvidenceFile):
     """Proof that a feedback item was carried out: a photo, a decree, a budget document."""
 
     upload_folder = "feedback"
 
     item = models.ForeignKey(FeedbackItem, models.CASCADE, related_name="evidence", verbose_name=_("feedback"))
+
+    objects = FeedbackEvidenceQuerySet.as_manager()
 
     class Meta:
         ordering = ["item", "pk"]

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from assessments import access
+from diklat.access import assigned, report_project_scope
 from mentors.roles import GUIDES
 
 from .rubrics import Rubric, SeminarKind
@@ -109,9 +110,13 @@ class PresentationQuerySet(models.QuerySet):
     def released(self):
         return self.filter(released_at__isnull=False)
 
+    def reportable_by(self, user):
+        """Released results of the projects the user may report on: reports never show a running result."""
+        return self.released().filter(report_project_scope(user, prefix="enrolment__project__"))
+
     def scorable_by(self, user):
         """Presentations this user sits on the panel of: as a session examiner, or as mentor/coach."""
-        own_participant = access.assigned(user, "enrolment", roles=GUIDES)
+        own_participant = assigned(user, "enrolment", roles=GUIDES)
         return self.filter(Q(session__examiners=user) | own_participant).distinct()
 
 

@@ -71,7 +71,7 @@ def visible_feedback(user):
 
 
 def visible_evidence(user):
-    return FeedbackEvidence.objects.filter(item__in=FeedbackItem.objects.visible_to(user).values("pk"))
+    return FeedbackEvidence.objects.visible_to(user)
 
 
 def feedback_projects(user):

@@ -17,6 +17,9 @@ class MilestoneQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(access.project_scope(user, prefix="project__"))
 
+    def reportable_by(self, user):
+        return self.filter(access.report_project_scope(user, prefix="project__"))
+
     def open(self):
         return self.exclude(status__in=[Milestone.Status.DONE, Milestone.Status.CANCELLED])
 
@@ -162,12 +165,19 @@ class ProgressUpdate(models.Model):
         return f"{self.happened_on:%d-%m-%Y}: {self.note[:60]}"
 
 
+class EvidenceQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(access.project_scope(user, prefix="update__project__"))
+
+
 class Evidence(EvidenceFile):
     """A file (image or PDF) attached to a progress update."""
 
     upload_folder = "evidence"
 
     update = models.ForeignKey(ProgressUpdate, models.CASCADE, related_name="evidence", verbose_name=_("update"))
+
+    objects = EvidenceQuerySet.as_manager()
 
     class Meta:
         ordering = ["update", "pk"]

@@ -26,6 +26,10 @@ class ChangeProjectQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(access.project_scope(user))
 
+    def reportable_by(self, user):
+        """Projects the user may report on: those they may see, and their province's for provincial staff."""
+        return self.filter(access.report_project_scope(user))
+
     def with_progress(self):
         """Annotate progress per horizon and overall (None where there is no milestone)."""
         overdue = Milestone.objects.overdue().filter(project=OuterRef("pk"))

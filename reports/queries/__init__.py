@@ -2,7 +2,7 @@
 
 Every function takes a validated ``ReportFilterForm`` (its ``user`` is the reader) and runs a
 fixed number of queries whatever the number of rows: the querysets start from what the user
-may report on (``access.report_project_scope`` and the ``visible_to`` querysets) and are then
+may report on (the querysets' ``reportable_by`` and ``visible_to``) and are then
 narrowed by ``form.narrow`` — except the rollout figures, where the area filters choose the
 adopting agency rather than the innovation's own (``adoptions`` and ``innovations`` below).
 """
@@ -23,26 +23,21 @@ from rollout.models import Adoption, Innovation
 
 def projects(form):
     """Change projects the reader may report on, narrowed by the filters."""
-    return form.narrow(ChangeProject.objects.filter(access.report_project_scope(form.user)))
+    return form.narrow(ChangeProject.objects.reportable_by(form.user))
 
 
 def milestones(form):
-    return form.narrow(Milestone.objects.filter(access.report_project_scope(form.user, "project__")), "project__")
+    return form.narrow(Milestone.objects.reportable_by(form.user), "project__")
 
 
 def feedback_items(form):
     """Feedback the reader may see, plus that of the projects of the province they report on."""
-    visible = FeedbackItem.objects.visible_to(form.user)
-    reported = FeedbackItem.objects.filter(access.report_project_scope(form.user, "project__"))
-    return form.narrow(visible | reported, "project__")
+    return form.narrow(FeedbackItem.objects.reportable_by(form.user), "project__")
 
 
 def presentations(form):
     """Presentations whose results were released: reports never show a running, unreleased result."""
-    return form.narrow(
-        Presentation.objects.released().filter(access.report_project_scope(form.user, "enrolment__project__")),
-        "enrolment__project__",
-    )
+    return form.narrow(Presentation.objects.reportable_by(form.user), "enrolment__project__")
 
 
 def adoptions(form):

@@ -27,6 +27,7 @@ run: $(VENV)/.runtime
 test: $(VENV)/.test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/pytest
 
 lint: $(VENV)/.test

@@ -30,7 +30,7 @@ from .files import pdf_bytes, png_bytes
 from .names import slug
 from .people import Cast, Enrolled
 from .replay import BUDGET_PATHS, PATHS, Replayed
-from .seminars import MINUTES_EACH, acronym
+from .seminar_sessions import MINUTES_EACH, acronym
 
 SEED = 20261001
 DAY = datetime.timedelta(days=1)

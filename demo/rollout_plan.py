@@ -17,7 +17,7 @@ from rollout.models import Adoption, AdoptionStageChange, Innovation
 from rollout.services import ADOPTION_DATE_FIELD
 
 from . import rollout_data as data
-from .seminars import acronym
+from .seminar_sessions import acronym
 
 DAY = datetime.timedelta(days=1)
 ELIGIBLE = {"approved", "in_implementation", "completed"}

@@ -10,38 +10,26 @@ A session that exists already is left as it is: a second run adds nothing.
 import datetime
 import random
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from django.db.models import Case, Value, When
 
 from assessments import services
 from assessments.models import (
     Classification,
-    Presentation,
-    Rubric,
     RubricIndicator,
     Score,
     ScoreChange,
     ScoringPolicy,
-    Seminar,
     SeminarKind,
     SeminarSession,
     SessionEvent,
 )
-from mentors.models import Assignment
-from mentors.roles import GUIDES
-from projects.models import ChangeProject
 
-from . import agencies, remarks
+from . import remarks
 from .people import Cast, Enrolled
+from .seminar_sessions import DESIGN_PANELS, MINUTES_EACH, RESULTS_PANELS, SESSIONS, SessionBuilder
 
 SEED = 20260928
-PLACE = f"Aula {agencies.ORGANISER_NAME}"
-SESSIONS = 4
-MINUTES_EACH = 25
-# Indexes into cast.examiners per session, the chair first: `penguji` chairs Ruang 1 of both seminars.
-DESIGN_PANELS = [(0, 1), (1, 2), (2, 3), (3, 0)]
-RESULTS_PANELS = [(0, 2), (1, 3), (2, 0), (3, 1)]
 # (session, order): the mentor scores far above the examiners, so the chair is alerted.
 FLAGGED = {(2, 6), (3, 11)}
 # (session, order, scorer, indicator): a score corrected during the session, before release.
@@ -66,33 +54,16 @@ def total(values: list[int], weights: list[Decimal]) -> Decimal:
     return sum((Decimal(v) * w / 100 for v, w in zip(values, weights, strict=True)), Decimal(0))
 
 
-def acronym(title: str) -> str:
-    """The project's short name, written in brackets in its title: "(SIGAP HUMAS)"."""
-    start, end = title.find("("), title.find(")")
-    return title[start + 1 : end] if 0 <= start < end else title[:30]
+class SeminarBuilder(SessionBuilder):
+    """Opens both seminars' sessions, scores and releases the design seminar, and scores ahead in the results one."""
 
-
-class SeminarBuilder:
     def __init__(self, cast: Cast):
-        self.cast, self.cohort = cast, cast.cohort
-        self.zone = ZoneInfo(cast.organiser.region.time_zone)
+        super().__init__(cast)
         self.policy = ScoringPolicy.objects.filter(rule_set=self.cohort.rule_set).first()
         self.max_spread = self.policy.max_spread if self.policy else Decimal(15)
-        enrolments = [e.enrolment.pk for e in cast.enrolled]
-        self.panel = {
-            (a.enrolment_id, a.role): a.user
-            for a in Assignment.objects.filter(enrolment__in=enrolments, role__in=GUIDES).select_related("user")
-        }
-        projects = ChangeProject.objects.filter(enrolment__in=enrolments).values_list("enrolment", "status", "title")
-        self.status = {enrolment: status for enrolment, status, _title in projects}
-        self.titles = {enrolment: title for enrolment, _status, title in projects}
         weak = [e.enrolment.pk for e in cast.enrolled if self.status.get(e.enrolment.pk) in {"returned", "draft"}]
         # Routine work dressed up as change: both examiners say so of the first, one of the next two.
         self.routine = {pk: (2 if n == 0 else 1) for n, pk in enumerate(weak[:3])}
-        self.created = 0
-
-    def at(self, day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
-        return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=self.zone)
 
     def build(self) -> int:
         for kind, day, panels in (
@@ -113,42 +84,6 @@ class SeminarBuilder:
                 elif number == 1:
                     self.score_ahead(session, group, indicators)
         return self.created
-
-    def seminar(self, kind: str, day: datetime.date) -> Seminar:
-        seminar, _ = Seminar.objects.get_or_create(
-            cohort=self.cohort,
-            kind=kind,
-            defaults={
-                "rubric": Rubric.objects.current(self.cohort.rule_set, kind),
-                "starts_at": self.at(day, 8),
-                "place": PLACE,
-            },
-        )
-        return seminar
-
-    def session(self, seminar: Seminar, number: int, panel, group: list[Enrolled]) -> SeminarSession | None:
-        name = f"Ruang {number}"
-        if seminar.sessions.filter(name=name).exists():
-            return None
-        examiners = [self.cast.examiners[index] for index in panel]
-        session = SeminarSession.objects.create(
-            seminar=seminar, name=name, starts_at=seminar.starts_at, place=f"{name}, {PLACE}", chair=examiners[0]
-        )
-        session.examiners.set(examiners)
-        session.panel_users = examiners
-        session.rows = Presentation.objects.bulk_create(
-            Presentation(session=session, enrolment=person.enrolment, order=order)
-            for order, person in enumerate(group, start=1)
-        )
-        self.created += 1
-        return session
-
-    def scorers(self, session: SeminarSession, person: Enrolled) -> list[tuple[object, str]]:
-        enrolment = person.enrolment.pk
-        return [(examiner, "examiner") for examiner in session.panel_users] + [
-            (self.panel[(enrolment, "mentor")], "mentor"),
-            (self.panel[(enrolment, "coach")], "coach"),
-        ]
 
     # --- the design seminar: scores, verdicts, finalising ----------------------------------------------
 
@@ -237,9 +172,6 @@ class SeminarBuilder:
     @staticmethod
     def budget_indicator(indicators: list) -> int:
         return min(BUDGET_INDICATOR, len(indicators) - 1)
-
-    def acronym(self, person: Enrolled) -> str:
-        return acronym(self.titles.get(person.enrolment.pk, ""))
 
     @staticmethod
     def change(presentation, indicator, scorer, old, new, old_remark: str, new_remark: str) -> dict:

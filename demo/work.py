@@ -14,7 +14,6 @@ from dataclasses import asdict
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from projects import services
 from projects.models import (
     BudgetLine,
     ChangeProject,
@@ -27,6 +26,7 @@ from projects.models import (
     TeamMember,
 )
 from projects.models.milestones import horizon_violation
+from projects.services.lifecycle import apply_transition
 
 from . import plan
 from .files import pdf_bytes, png_bytes
@@ -134,12 +134,12 @@ class ProjectBuilder:
                 steps.append(("start", owner, "", self.lab_start + rng.randrange(1, 4) * DAY))
         days = []
         for name, by, comment, day in steps:
-            services.apply_transition(project, name, by=by, comment=comment)
+            apply_transition(project, name, by=by, comment=comment)
             days.append(day)
         if status in {"approved", "in_implementation", "completed"}:
             self.progress(project, owner, status, theme, rng, pr=pr)
         if status == "completed":
-            services.apply_transition(project, "complete", by=owner)
+            apply_transition(project, "complete", by=owner)
             days.append(today - rng.randrange(1, 4) * DAY)
         self.timestamps[project.pk] = days
 

@@ -3,7 +3,10 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
-from assessments import api as assessments_api
+from assessments.api import feedback as feedback_api
+from assessments.api import presentations as presentations_api
+from assessments.api import rubrics as rubrics_api
+from assessments.api import seminars as seminars_api
 from diklat import api as diklat_api
 from mentors import api as mentors_api
 from people import api as people_api
@@ -22,12 +25,12 @@ router.register("milestones", projects_api.MilestoneViewSet, basename="milestone
 router.register("updates", projects_api.ProgressUpdateViewSet, basename="update")
 router.register("budget-lines", projects_api.BudgetLineViewSet, basename="budget-line")
 router.register("assignments", mentors_api.AssignmentViewSet, basename="assignment")
-router.register("rubrics", assessments_api.RubricViewSet, basename="rubric")
-router.register("predicate-bands", assessments_api.PredicateBandViewSet, basename="predicate-band")
-router.register("seminars", assessments_api.SeminarViewSet, basename="seminar")
-router.register("sessions", assessments_api.SessionViewSet, basename="session")
-router.register("presentations", assessments_api.PresentationViewSet, basename="presentation")
-router.register("feedback", assessments_api.FeedbackViewSet, basename="feedback")
+router.register("rubrics", rubrics_api.RubricViewSet, basename="rubric")
+router.register("predicate-bands", rubrics_api.PredicateBandViewSet, basename="predicate-band")
+router.register("seminars", seminars_api.SeminarViewSet, basename="seminar")
+router.register("sessions", seminars_api.SessionViewSet, basename="session")
+router.register("presentations", presentations_api.PresentationViewSet, basename="presentation")
+router.register("feedback", feedback_api.FeedbackViewSet, basename="feedback")
 router.register("innovations", rollout_api.InnovationViewSet, basename="innovation")
 router.register("adoptions", rollout_api.AdoptionViewSet, basename="adoption")
 router.register("rollout-targets", rollout_api.RolloutTargetViewSet, basename="rollout-target")

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from diklat import access
-from projects import services
 from projects.forms import add_service_errors
 from projects.models import ChangeProject, Milestone
+from projects.services.lifecycle import apply_transition
 
 from .forms import ReviewForm
 from .models import Assignment
@@ -82,7 +82,7 @@ def review(request, pk):
                 form.add_error(None, _("Choose whether to approve or return the project."))
             else:
                 try:
-                    services.apply_transition(project, decision, by=user, comment=form.cleaned_data["comment"])
+                    apply_transition(project, decision, by=user, comment=form.cleaned_data["comment"])
                 except ValidationError as error:
                     add_service_errors(form, error)
                 else:

@@ -15,7 +15,6 @@ from rest_framework.response import Response
 
 from diklat import access
 from mentors.models import Assignment
-from projects import services
 from projects.filters import BudgetLineFilter, ChangeProjectFilter, MilestoneFilter, ProgressUpdateFilter
 from projects.models import BudgetLine, ChangeProject, Milestone, ProgressUpdate
 from projects.serializers import (
@@ -28,6 +27,10 @@ from projects.serializers import (
     ProgressUpdateSerializer,
     TransitionSerializer,
 )
+from projects.services.budget import delete_budget_line, save_budget_line
+from projects.services.lifecycle import apply_transition, create_project, update_project
+from projects.services.milestones import delete_milestone, save_milestone
+from projects.services.updates import post_update
 
 
 class OwnerMayChange(BasePermission):
@@ -81,23 +84,21 @@ class ChangeProjectViewSet(
         serializer.is_valid(raise_exception=True)
         fields = dict(serializer.validated_data)
         enrolment = fields.pop("enrolment")
-        project = services.create_project(enrolment, by=request.user, **fields)
+        project = create_project(enrolment, by=request.user, **fields)
         return self._present(project, status.HTTP_201_CREATED)
 
     def update(self, request, *args, partial=False, **kwargs):
         project = self.get_object()
         serializer = self.get_serializer(project, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        project = services.update_project(project, by=request.user, **serializer.validated_data)
+        project = update_project(project, by=request.user, **serializer.validated_data)
         return self._present(project)
 
     def _transition(self, request, name: str) -> Response:
         project = self.get_object()
         serializer = TransitionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        project = services.apply_transition(
-            project, name, by=request.user, comment=serializer.validated_data["comment"]
-        )
+        project = apply_transition(project, name, by=request.user, comment=serializer.validated_data["comment"])
         return self._present(project)
 
     @extend_schema(request=TransitionSerializer, responses=ChangeProjectSerializer)
@@ -149,20 +150,18 @@ class MilestoneViewSet(viewsets.ModelViewSet):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         fields = dict(serializer.validated_data)
-        milestone = services.save_milestone(fields.pop("project"), by=request.user, **fields)
+        milestone = save_milestone(fields.pop("project"), by=request.user, **fields)
         return Response(self.get_serializer(milestone).data, status=status.HTTP_201_CREATED)
 
     def update(self, request, *args, partial=False, **kwargs):
         milestone = self.get_object()
         serializer = self.get_serializer(milestone, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        milestone = services.save_milestone(
-            milestone.project, by=request.user, milestone=milestone, **serializer.validated_data
-        )
+        milestone = save_milestone(milestone.project, by=request.user, milestone=milestone, **serializer.validated_data)
         return Response(self.get_serializer(milestone).data)
 
     def destroy(self, request, *args, **kwargs):
-        services.delete_milestone(self.get_object(), by=request.user)
+        delete_milestone(self.get_object(), by=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -186,7 +185,7 @@ class ProgressUpdateViewSet(
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        update = services.post_update(
+        update = post_update(
             data["project"],
             by=request.user,
             note=data["note"],
@@ -217,16 +216,16 @@ class BudgetLineViewSet(viewsets.ModelViewSet):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         fields = dict(serializer.validated_data)
-        line = services.save_budget_line(fields.pop("project"), by=request.user, **fields)
+        line = save_budget_line(fields.pop("project"), by=request.user, **fields)
         return Response(self.get_serializer(line).data, status=status.HTTP_201_CREATED)
 
     def update(self, request, *args, partial=False, **kwargs):
         line = self.get_object()
         serializer = self.get_serializer(line, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        line = services.save_budget_line(line.project, by=request.user, line=line, **serializer.validated_data)
+        line = save_budget_line(line.project, by=request.user, line=line, **serializer.validated_data)
         return Response(self.get_serializer(line).data)
 
     def destroy(self, request, *args, **kwargs):
-        services.delete_budget_line(self.get_object(), by=request.user)
+        delete_budget_line(self.get_object(), by=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)

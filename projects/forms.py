@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from regions.models import Agency
 
-from . import services
 from .models import BudgetLine, ChangeProject, Milestone, Risk, Stakeholder, TeamMember
+from .services.budget import BUDGET_FIELDS
+from .services.lifecycle import PLAN_FIELDS
+from .services.milestones import MILESTONE_FIELDS
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 EVIDENCE_ACCEPT = ".jpg,.jpeg,.png,.webp,.pdf,image/jpeg,image/png,image/webp,application/pdf"
@@ -50,7 +52,7 @@ class ProjectForm(forms.ModelForm):
 
     class Meta:
         model = ChangeProject
-        fields = services.PLAN_FIELDS
+        fields = PLAN_FIELDS
         widgets = {
             name: forms.Textarea(attrs={"rows": 4})
             for name in (
@@ -114,7 +116,7 @@ class MilestoneForm(forms.ModelForm):
 
     class Meta:
         model = Milestone
-        fields = services.MILESTONE_FIELDS
+        fields = MILESTONE_FIELDS
         widgets = {"start_date": DATE_WIDGET, "target_date": DATE_WIDGET}
 
     def __init__(self, *args, **kwargs):
@@ -154,7 +156,7 @@ class BudgetLineForm(forms.ModelForm):
 
     class Meta:
         model = BudgetLine
-        fields = services.BUDGET_FIELDS
+        fields = BUDGET_FIELDS
 
     def validate_constraints(self):
         """Leave the database constraints to the service."""

@@ -11,24 +11,24 @@ from rest_framework import serializers
 from diklat.api_fields import ScopedPrimaryKeyRelatedField
 from diklat.formatting import rupiah
 from diklat.models import Enrolment
-from projects import services
 from projects.models import BudgetLine, ChangeProject, Evidence, Milestone, ProgressUpdate
+from projects.services import lifecycle
 from regions.models import Agency
 
 
 def transitions_for(project: ChangeProject, user) -> list[str]:
     """The transitions ``user`` may apply now, without a query when the list annotated ``user_is_mentor``.
 
-    Owner and mentor are decided as in ``services.allowed_transitions`` (tests hold the two equal).
+    Owner and mentor are decided as in ``lifecycle.allowed_transitions`` (tests hold the two equal).
     """
     mentor = getattr(project, "user_is_mentor", None)
     if mentor is None:
-        return services.allowed_transitions(project, user)
+        return lifecycle.allowed_transitions(project, user)
     owner = user.is_authenticated and project.enrolment.participant.user_id == user.pk
     mentor = user.is_superuser or mentor
     return [
         t.name
-        for t in services.TRANSITIONS.values()
+        for t in lifecycle.TRANSITIONS.values()
         if project.status in t.sources and ((t.by_owner and owner) or (t.by_mentor and mentor))
     ]
 
@@ -64,7 +64,7 @@ class ChangeProjectSerializer(serializers.ModelSerializer):
             "programme",
             "agency",
             "agency_name",
-            *[f for f in services.PLAN_FIELDS if f != "agency"],
+            *[f for f in lifecycle.PLAN_FIELDS if f != "agency"],
             "status",
             "status_display",
             "status_changed_at",
@@ -80,7 +80,7 @@ class ChangeProjectSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["status", "status_changed_at", "mentor_comment", "created_at", "updated_at"]
 
-    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=list(services.TRANSITIONS))))
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=list(lifecycle.TRANSITIONS))))
     def get_allowed_transitions(self, project):
         return transitions_for(project, self.context["request"].user)
 

@@ -1,21 +1,21 @@
 from django.urls import path
 
-from . import views
+from .views import budget, design, milestones, updates
 
 app_name = "projects"
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
-    path("new/<int:enrolment_pk>/", views.project_create, name="create"),
-    path("<int:pk>/", views.detail, name="detail"),
-    path("<int:pk>/edit/", views.project_edit, name="edit"),
-    path("<int:pk>/milestones/new/", views.milestone_create, name="milestone_create"),
-    path("milestones/<int:pk>/edit/", views.milestone_edit, name="milestone_edit"),
-    path("milestones/<int:pk>/delete/", views.milestone_delete, name="milestone_delete"),
-    path("<int:pk>/budget/new/", views.budget_create, name="budget_create"),
-    path("budget/<int:pk>/edit/", views.budget_edit, name="budget_edit"),
-    path("budget/<int:pk>/delete/", views.budget_delete, name="budget_delete"),
-    path("<int:pk>/updates/new/", views.update_create, name="update_create"),
-    path("<int:pk>/transition/<slug:name>/", views.transition, name="transition"),
-    path("evidence/<int:pk>/", views.evidence_download, name="evidence"),
+    path("", design.dashboard, name="dashboard"),
+    path("new/<int:enrolment_pk>/", design.project_create, name="create"),
+    path("<int:pk>/", design.detail, name="detail"),
+    path("<int:pk>/edit/", design.project_edit, name="edit"),
+    path("<int:pk>/milestones/new/", milestones.milestone_create, name="milestone_create"),
+    path("milestones/<int:pk>/edit/", milestones.milestone_edit, name="milestone_edit"),
+    path("milestones/<int:pk>/delete/", milestones.milestone_delete, name="milestone_delete"),
+    path("<int:pk>/budget/new/", budget.budget_create, name="budget_create"),
+    path("budget/<int:pk>/edit/", budget.budget_edit, name="budget_edit"),
+    path("budget/<int:pk>/delete/", budget.budget_delete, name="budget_delete"),
+    path("<int:pk>/updates/new/", updates.update_create, name="update_create"),
+    path("<int:pk>/transition/<slug:name>/", design.transition, name="transition"),
+    path("evidence/<int:pk>/", updates.evidence_download, name="evidence"),
 ]

@@ -21,19 +21,20 @@ from .models import (
     InnovationStageChange,
     RolloutTarget,
 )
-from .serializers import (
+from .serializers.adoptions import (
     AdoptionCreateSerializer,
     AdoptionEvidenceSerializer,
     AdoptionEvidenceWriteSerializer,
     AdoptionSerializer,
     AdoptionStageSerializer,
+)
+from .serializers.innovations import (
     GovernmentAffairSerializer,
     InnovationSerializer,
     InnovationStageSerializer,
     InnovationWriteSerializer,
-    RolloutTargetSerializer,
-    TargetsSerializer,
 )
+from .serializers.targets import RolloutTargetSerializer, TargetsSerializer
 
 
 class InnovationViewSet(

@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from projects import services
 from projects.models import ChangeProject, Milestone, ProjectTransition
+from projects.services.lifecycle import allowed_transitions
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -299,7 +299,7 @@ def test_allowed_transitions_in_the_list_match_the_services_rule(api_client, as_
     ChangeProject.objects.filter(pk=project.pk).update(status=status)
     project.refresh_from_db()
     row = api_client.get(URL).json()["results"][0]
-    assert row["allowed_transitions"] == services.allowed_transitions(project, user)
+    assert row["allowed_transitions"] == allowed_transitions(project, user)
 
 
 def test_the_mentor_of_a_submitted_project_is_offered_approve_and_return(api_client, mentor, project):

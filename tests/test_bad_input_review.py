@@ -7,8 +7,8 @@ from django.test import Client
 from django.urls import reverse
 
 from diklat.filtering import MAX_ID
-from projects import services
 from projects.models import ChangeProject
+from projects.services.lifecycle import create_project, update_project
 from regions.models import Region
 from rollout.models import Innovation
 from tests import factories
@@ -53,20 +53,20 @@ def test_the_api_accepts_an_agency_of_a_regency_in_the_participants_province(as_
 def test_a_project_may_keep_its_current_agency_outside_the_province(project, jakarta_agency):
     ChangeProject.objects.filter(pk=project.pk).update(agency=jakarta_agency)
     user = project.enrolment.participant.user
-    services.update_project(project, by=user, agency=jakarta_agency, title="Judul baru")
+    update_project(project, by=user, agency=jakarta_agency, title="Judul baru")
     project.refresh_from_db()
     assert (project.agency_id, project.title) == (jakarta_agency.pk, "Judul baru")
 
 
 def test_update_project_refuses_an_agency_of_another_province(project, jakarta_agency):
     with pytest.raises(ValidationError) as error:
-        services.update_project(project, by=project.enrolment.participant.user, agency=jakarta_agency)
+        update_project(project, by=project.enrolment.participant.user, agency=jakarta_agency)
     assert "agency" in error.value.message_dict
 
 
 def test_create_project_refuses_an_agency_of_another_province_and_saves_nothing(enrolment, jakarta_agency):
     with pytest.raises(ValidationError) as error:
-        services.create_project(
+        create_project(
             enrolment,
             by=enrolment.participant.user,
             agency=jakarta_agency,

@@ -9,8 +9,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
-from projects import services
 from projects.models import ChangeProject, Milestone, ProgressUpdate, ProjectTransition
+from projects.services.lifecycle import approve_project, return_project
+from projects.services.updates import post_update
 from tests import factories
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
@@ -51,8 +52,8 @@ def submitted_project():
 def test_the_same_approval_twice_at_once_is_recorded_once_and_the_other_refused(submitted_project):
     project, mentor = submitted_project
     outcomes = at_the_same_moment(
-        lambda: services.approve_project(ChangeProject.objects.get(pk=project.pk), by=mentor),
-        lambda: services.approve_project(ChangeProject.objects.get(pk=project.pk), by=mentor),
+        lambda: approve_project(ChangeProject.objects.get(pk=project.pk), by=mentor),
+        lambda: approve_project(ChangeProject.objects.get(pk=project.pk), by=mentor),
     )
     assert sum(isinstance(o, ChangeProject) for o in outcomes) == 1
     assert sum(isinstance(o, ValidationError) for o in outcomes) == 1
@@ -63,8 +64,8 @@ def test_the_same_approval_twice_at_once_is_recorded_once_and_the_other_refused(
 def test_approval_and_return_at_once_leave_exactly_one_decision(submitted_project):
     project, mentor = submitted_project
     outcomes = at_the_same_moment(
-        lambda: services.approve_project(ChangeProject.objects.get(pk=project.pk), by=mentor),
-        lambda: services.return_project(ChangeProject.objects.get(pk=project.pk), by=mentor, comment="Revisi."),
+        lambda: approve_project(ChangeProject.objects.get(pk=project.pk), by=mentor),
+        lambda: return_project(ChangeProject.objects.get(pk=project.pk), by=mentor, comment="Revisi."),
     )
     assert sum(isinstance(o, ValidationError) for o in outcomes) == 1
     transition = ProjectTransition.objects.get(project=project)
@@ -79,7 +80,7 @@ def test_two_updates_to_one_milestone_at_once_lose_no_progress(submitted_project
     owner = project.enrolment.participant.user
 
     def post(progress):
-        return lambda: services.post_update(
+        return lambda: post_update(
             ChangeProject.objects.get(pk=project.pk),
             by=owner,
             note=f"Naik ke {progress}%.",

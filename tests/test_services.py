@@ -12,8 +12,21 @@ from django.utils import timezone, translation
 from PIL import Image
 
 from diklat.models import add_months
-from projects import services
 from projects.models import BudgetLine, ChangeProject, Evidence, Milestone, ProgressUpdate, ProjectTransition
+from projects.services.budget import delete_budget_line, save_budget_line
+from projects.services.lifecycle import (
+    allowed_transitions,
+    apply_transition,
+    approve_project,
+    complete_project,
+    create_project,
+    return_project,
+    start_implementation,
+    submit_project,
+    update_project,
+)
+from projects.services.milestones import delete_milestone, save_milestone
+from projects.services.updates import post_update
 from tests import factories
 
 Status = ChangeProject.Status
@@ -118,7 +131,7 @@ def test_each_transition_from_each_allowed_source_by_the_right_actor_is_recorded
     by = actor(request, who)
     before = timezone.now()
 
-    result = services.apply_transition(project, name, by=by, comment="  Catatan  ")
+    result = apply_transition(project, name, by=by, comment="  Catatan  ")
 
     project.refresh_from_db()
     assert result.status == project.status == TRANSITION_TARGETS[name]
@@ -134,19 +147,19 @@ def test_a_superuser_may_approve_a_submitted_project(project):
     plan_every_horizon(project)
     put_at(project, Status.SUBMITTED)
     admin = factories.UserFactory(is_superuser=True, is_staff=True)
-    assert services.apply_transition(project, "approve", by=admin).status == Status.APPROVED
+    assert apply_transition(project, "approve", by=admin).status == Status.APPROVED
 
 
 def test_approval_records_the_mentors_comment_on_the_project(project, mentor):
     put_at(project, Status.SUBMITTED)
-    services.approve_project(project, by=mentor, comment="Lanjutkan.")
+    approve_project(project, by=mentor, comment="Lanjutkan.")
     project.refresh_from_db()
     assert project.mentor_comment == "Lanjutkan."
 
 
 def test_return_records_the_mentors_comment_on_the_project(project, mentor):
     put_at(project, Status.SUBMITTED)
-    services.return_project(project, by=mentor, comment="Perjelas terobosan.")
+    return_project(project, by=mentor, comment="Perjelas terobosan.")
     project.refresh_from_db()
     assert (project.status, project.mentor_comment) == (Status.RETURNED, "Perjelas terobosan.")
 
@@ -154,13 +167,13 @@ def test_return_records_the_mentors_comment_on_the_project(project, mentor):
 def test_the_whole_workflow_leaves_one_transition_per_step_in_order(project, participant, mentor):
     plan_every_horizon(project)
     owner = participant.user
-    services.submit_project(project, by=owner)
-    services.return_project(project, by=mentor, comment="Revisi jadwal.")
-    services.submit_project(project, by=owner)
-    services.approve_project(project, by=mentor)
-    services.start_implementation(project, by=owner)
+    submit_project(project, by=owner)
+    return_project(project, by=mentor, comment="Revisi jadwal.")
+    submit_project(project, by=owner)
+    approve_project(project, by=mentor)
+    start_implementation(project, by=owner)
     project.milestones.filter(horizon="short").update(status="done", progress=100, completed_on=today())
-    services.complete_project(project, by=mentor)
+    complete_project(project, by=mentor)
     steps = list(ProjectTransition.objects.filter(project=project).values_list("to_status", flat=True))
     assert steps == ["submitted", "returned", "submitted", "approved", "in_implementation", "completed"]
 
@@ -183,7 +196,7 @@ def test_every_illegal_transition_is_refused_and_changes_nothing(request, projec
     by = actor(request, RIGHT_ACTORS[name][0])
 
     with pytest.raises(ValidationError) as caught:
-        services.apply_transition(project, name, by=by, comment="Catatan")
+        apply_transition(project, name, by=by, comment="Catatan")
 
     assert "cannot be moved to" in message_of(caught.value)
     project.refresh_from_db()
@@ -195,13 +208,13 @@ def test_every_illegal_transition_is_refused_and_changes_nothing(request, projec
 
 def test_approving_a_draft_is_refused_with_a_clear_message(project, mentor):
     with pytest.raises(ValidationError) as caught:
-        services.approve_project(project, by=mentor)
+        approve_project(project, by=mentor)
     assert caught.value.messages == ["A project that is “Draft” cannot be moved to “Approved by the mentor”."]
 
 
 def test_submitting_an_approved_project_is_refused(approved_project, participant):
     with pytest.raises(ValidationError):
-        services.submit_project(approved_project, by=participant.user)
+        submit_project(approved_project, by=participant.user)
     approved_project.refresh_from_db()
     assert approved_project.status == Status.APPROVED
 
@@ -209,14 +222,14 @@ def test_submitting_an_approved_project_is_refused(approved_project, participant
 def test_completing_a_submitted_project_is_refused(project, participant):
     put_at(project, Status.SUBMITTED)
     with pytest.raises(ValidationError):
-        services.complete_project(project, by=participant.user)
+        complete_project(project, by=participant.user)
     project.refresh_from_db()
     assert project.status == Status.SUBMITTED
 
 
 def test_an_unknown_transition_is_refused(project, participant):
     with pytest.raises(ValidationError) as caught:
-        services.apply_transition(project, "archive", by=participant.user)
+        apply_transition(project, "archive", by=participant.user)
     assert caught.value.messages == ["Unknown action: archive."]
 
 
@@ -228,7 +241,7 @@ def test_an_unknown_transition_is_refused(project, participant):
 def test_only_the_mentor_may_approve_or_return(request, project, name, who):
     put_at(project, Status.SUBMITTED)
     with pytest.raises(PermissionDenied):
-        services.apply_transition(project, name, by=actor(request, who), comment="Catatan")
+        apply_transition(project, name, by=actor(request, who), comment="Catatan")
     project.refresh_from_db()
     assert project.status == Status.SUBMITTED
     assert not ProjectTransition.objects.exists()
@@ -238,7 +251,7 @@ def test_only_the_mentor_may_approve_or_return(request, project, name, who):
 def test_only_the_participant_may_submit(request, project, who):
     plan_every_horizon(project)
     with pytest.raises(PermissionDenied):
-        services.submit_project(project, by=actor(request, who))
+        submit_project(project, by=actor(request, who))
     project.refresh_from_db()
     assert project.status == Status.DRAFT
 
@@ -248,7 +261,7 @@ def test_a_stranger_may_apply_no_transition(project, stranger, name, source):
     plan_every_horizon(project)
     put_at(project, source)
     with pytest.raises(PermissionDenied):
-        services.apply_transition(project, name, by=stranger, comment="Catatan")
+        apply_transition(project, name, by=stranger, comment="Catatan")
     assert not ProjectTransition.objects.exists()
 
 
@@ -256,7 +269,7 @@ def test_the_mentor_of_another_participant_may_not_approve(project):
     put_at(project, Status.SUBMITTED)
     other_mentor = factories.AssignmentFactory(role="mentor").user
     with pytest.raises(PermissionDenied):
-        services.approve_project(project, by=other_mentor)
+        approve_project(project, by=other_mentor)
 
 
 # --- transitions: preconditions -------------------------------------------------------------------
@@ -266,7 +279,7 @@ def test_the_mentor_of_another_participant_may_not_approve(project):
 def test_returning_without_a_comment_is_refused_at_the_comment(project, mentor, comment):
     put_at(project, Status.SUBMITTED)
     with pytest.raises(ValidationError) as caught:
-        services.return_project(project, by=mentor, comment=comment)
+        return_project(project, by=mentor, comment=comment)
     assert list(caught.value.message_dict) == ["comment"]
     project.refresh_from_db()
     assert project.status == Status.SUBMITTED
@@ -275,7 +288,7 @@ def test_returning_without_a_comment_is_refused_at_the_comment(project, mentor, 
 
 def test_submitting_without_milestones_names_every_missing_horizon(project, participant):
     with pytest.raises(ValidationError) as caught:
-        services.submit_project(project, by=participant.user)
+        submit_project(project, by=participant.user)
     assert "missing: short-term, medium-term, long-term" in message_of(caught.value)
     project.refresh_from_db()
     assert project.status == Status.DRAFT
@@ -285,7 +298,7 @@ def test_submitting_without_a_long_term_milestone_names_only_that_horizon(projec
     factories.MilestoneFactory(project=project, horizon="short")
     factories.MilestoneFactory(project=project, horizon="medium")
     with pytest.raises(ValidationError) as caught:
-        services.submit_project(project, by=participant.user)
+        submit_project(project, by=participant.user)
     assert message_of(caught.value).endswith("missing: long-term.")
 
 
@@ -293,14 +306,14 @@ def test_a_cancelled_milestone_does_not_count_for_its_horizon_at_submission(proj
     plan_every_horizon(project)
     project.milestones.filter(horizon="medium").update(status="cancelled")
     with pytest.raises(ValidationError) as caught:
-        services.submit_project(project, by=participant.user)
+        submit_project(project, by=participant.user)
     assert "missing: medium-term" in message_of(caught.value)
 
 
 def test_completing_with_an_open_short_term_milestone_is_refused(approved_project, participant):
     put_at(approved_project, Status.IN_IMPLEMENTATION)
     with pytest.raises(ValidationError) as caught:
-        services.complete_project(approved_project, by=participant.user)
+        complete_project(approved_project, by=participant.user)
     assert "short-term milestone" in message_of(caught.value)
     approved_project.refresh_from_db()
     assert approved_project.status == Status.IN_IMPLEMENTATION
@@ -314,7 +327,7 @@ def test_completing_with_short_term_milestones_done_or_cancelled_is_allowed_desp
     approved_project.milestones.filter(horizon="short", status="planned").update(
         status="done", progress=100, completed_on=today()
     )
-    services.complete_project(approved_project, by=participant.user)
+    complete_project(approved_project, by=participant.user)
     approved_project.refresh_from_db()
     assert approved_project.status == Status.COMPLETED
 
@@ -343,40 +356,40 @@ def test_completing_with_short_term_milestones_done_or_cancelled_is_allowed_desp
 )
 def test_allowed_transitions_per_role_and_status(request, project, status, who, expected):
     put_at(project, status)
-    assert services.allowed_transitions(project, actor(request, who)) == expected
+    assert allowed_transitions(project, actor(request, who)) == expected
 
 
 def test_allowed_transitions_for_an_anonymous_user_are_none(project):
     from django.contrib.auth.models import AnonymousUser
 
     put_at(project, Status.SUBMITTED)
-    assert services.allowed_transitions(project, AnonymousUser()) == []
+    assert allowed_transitions(project, AnonymousUser()) == []
 
 
 # --- the plan -------------------------------------------------------------------------------------
 
 
 def test_the_participant_can_start_their_project_as_a_draft(enrolment, participant):
-    project = services.create_project(enrolment, by=participant.user, title="Humas", problem="p", breakthrough="b")
+    project = create_project(enrolment, by=participant.user, title="Humas", problem="p", breakthrough="b")
     assert (project.status, project.agency) == (Status.DRAFT, participant.agency)
 
 
 def test_starting_a_second_project_for_the_same_enrolment_is_refused(project, participant):
     with pytest.raises(ValidationError):
-        services.create_project(project.enrolment, by=participant.user, title="Lagi", problem="p", breakthrough="b")
+        create_project(project.enrolment, by=participant.user, title="Lagi", problem="p", breakthrough="b")
     assert ChangeProject.objects.filter(enrolment=project.enrolment).count() == 1
 
 
 def test_nobody_else_can_start_a_participants_project(enrolment, mentor):
     with pytest.raises(PermissionDenied):
-        services.create_project(enrolment, by=mentor, title="Humas", problem="p", breakthrough="b")
+        create_project(enrolment, by=mentor, title="Humas", problem="p", breakthrough="b")
     assert not ChangeProject.objects.exists()
 
 
 @pytest.mark.parametrize("status", [Status.DRAFT, Status.RETURNED])
 def test_the_plan_can_be_changed_while_draft_or_returned(project, participant, status):
     put_at(project, status)
-    services.update_project(project, by=participant.user, title="Judul baru")
+    update_project(project, by=participant.user, title="Judul baru")
     project.refresh_from_db()
     assert project.title == "Judul baru"
 
@@ -385,7 +398,7 @@ def test_the_plan_can_be_changed_while_draft_or_returned(project, participant, s
 def test_the_plan_cannot_be_changed_once_submitted(project, participant, status):
     put_at(project, status)
     with pytest.raises(ValidationError) as caught:
-        services.update_project(project, by=participant.user, title="Judul baru")
+        update_project(project, by=participant.user, title="Judul baru")
     assert "can only be changed while it is a draft" in message_of(caught.value)
     project.refresh_from_db()
     assert project.title != "Judul baru"
@@ -393,12 +406,12 @@ def test_the_plan_cannot_be_changed_once_submitted(project, participant, status)
 
 def test_only_the_participant_can_change_the_plan(project, mentor):
     with pytest.raises(PermissionDenied):
-        services.update_project(project, by=mentor, title="Judul baru")
+        update_project(project, by=mentor, title="Judul baru")
 
 
 def test_a_blank_title_is_refused_at_the_title(project, participant):
     with pytest.raises(ValidationError) as caught:
-        services.update_project(project, by=participant.user, title="")
+        update_project(project, by=participant.user, title="")
     assert "title" in caught.value.message_dict
 
 
@@ -418,7 +431,7 @@ def milestone_fields(horizon="short", **extra):
 
 
 def test_the_participant_can_add_a_milestone(project, participant):
-    milestone = services.save_milestone(project, by=participant.user, **milestone_fields())
+    milestone = save_milestone(project, by=participant.user, **milestone_fields())
     assert Milestone.objects.get(pk=milestone.pk).weight == 2
 
 
@@ -426,7 +439,7 @@ def test_a_short_term_milestone_after_the_results_seminar_is_refused_at_the_targ
     seminar = project.cohort.results_seminar_date
     fields = milestone_fields("short", target_date=seminar + datetime.timedelta(days=1))
     with pytest.raises(ValidationError) as caught:
-        services.save_milestone(project, by=participant.user, **fields)
+        save_milestone(project, by=participant.user, **fields)
     assert caught.value.message_dict["target_date"] == [
         f"A short-term milestone must be reached by the results seminar ({seminar:%d-%m-%Y})."
     ]
@@ -435,7 +448,7 @@ def test_a_short_term_milestone_after_the_results_seminar_is_refused_at_the_targ
 
 def test_a_short_term_milestone_on_the_day_of_the_results_seminar_is_accepted(project, participant):
     fields = milestone_fields("short", target_date=project.cohort.results_seminar_date)
-    assert services.save_milestone(project, by=participant.user, **fields).pk
+    assert save_milestone(project, by=participant.user, **fields).pk
 
 
 @pytest.mark.parametrize("days_after_limit", [None, 1])
@@ -448,7 +461,7 @@ def test_a_medium_term_milestone_outside_the_twelve_months_after_the_seminar_is_
     else:
         target = add_months(seminar, 12) + datetime.timedelta(days=days_after_limit)
     with pytest.raises(ValidationError) as caught:
-        services.save_milestone(project, by=participant.user, **milestone_fields("medium", target_date=target))
+        save_milestone(project, by=participant.user, **milestone_fields("medium", target_date=target))
     assert "A medium-term milestone must target a date after" in caught.value.message_dict["target_date"][0]
     assert not Milestone.objects.exists()
 
@@ -457,29 +470,29 @@ def test_a_medium_term_milestone_outside_the_twelve_months_after_the_seminar_is_
 def test_a_medium_term_milestone_within_the_window_is_accepted(project, participant, target):
     seminar = project.cohort.results_seminar_date
     day = seminar + datetime.timedelta(days=1) if target == "day_after_seminar" else add_months(seminar, 12)
-    assert services.save_milestone(project, by=participant.user, **milestone_fields("medium", target_date=day)).pk
+    assert save_milestone(project, by=participant.user, **milestone_fields("medium", target_date=day)).pk
 
 
 def test_progress_100_marks_the_milestone_done_today(project, participant):
-    milestone = services.save_milestone(project, by=participant.user, **milestone_fields(progress=100))
+    milestone = save_milestone(project, by=participant.user, **milestone_fields(progress=100))
     milestone.refresh_from_db()
     assert (milestone.status, milestone.completed_on) == (Milestone.Status.DONE, today())
 
 
 def test_status_done_sets_progress_to_100(project, participant):
-    milestone = services.save_milestone(project, by=participant.user, **milestone_fields(status="done", progress=30))
+    milestone = save_milestone(project, by=participant.user, **milestone_fields(status="done", progress=30))
     milestone.refresh_from_db()
     assert (milestone.progress, milestone.completed_on) == (100, today())
 
 
 def test_some_progress_moves_a_planned_milestone_in_progress(project, participant):
-    milestone = services.save_milestone(project, by=participant.user, **milestone_fields(progress=10))
+    milestone = save_milestone(project, by=participant.user, **milestone_fields(progress=10))
     assert milestone.status == Milestone.Status.IN_PROGRESS
 
 
 def test_reopening_a_done_milestone_clears_its_completion_date(project, participant):
-    milestone = services.save_milestone(project, by=participant.user, **milestone_fields(progress=100))
-    services.save_milestone(project, by=participant.user, milestone=milestone, status="in_progress", progress=60)
+    milestone = save_milestone(project, by=participant.user, **milestone_fields(progress=100))
+    save_milestone(project, by=participant.user, milestone=milestone, status="in_progress", progress=60)
     milestone.refresh_from_db()
     assert (milestone.status, milestone.progress, milestone.completed_on) == ("in_progress", 60, None)
 
@@ -487,14 +500,14 @@ def test_reopening_a_done_milestone_clears_its_completion_date(project, particip
 def test_a_milestone_target_before_its_start_is_refused_at_the_target_date(project, participant):
     fields = milestone_fields(start_date=today(), target_date=today() - datetime.timedelta(days=1))
     with pytest.raises(ValidationError) as caught:
-        services.save_milestone(project, by=participant.user, **fields)
+        save_milestone(project, by=participant.user, **fields)
     assert caught.value.message_dict["target_date"] == ["The target date cannot be before the start date."]
 
 
 @pytest.mark.parametrize(("field", "value"), [("weight", 0), ("weight", 101), ("progress", 101)])
 def test_a_milestone_weight_or_progress_out_of_range_is_refused_at_its_field(project, participant, field, value):
     with pytest.raises(ValidationError) as caught:
-        services.save_milestone(project, by=participant.user, **milestone_fields(**{field: value}))
+        save_milestone(project, by=participant.user, **milestone_fields(**{field: value}))
     assert field in caught.value.message_dict
     assert not Milestone.objects.exists()
 
@@ -503,26 +516,26 @@ def test_a_milestone_weight_or_progress_out_of_range_is_refused_at_its_field(pro
 def test_milestones_cannot_be_changed_while_the_project_is_with_the_mentor_or_completed(project, participant, status):
     put_at(project, status)
     with pytest.raises(ValidationError):
-        services.save_milestone(project, by=participant.user, **milestone_fields())
+        save_milestone(project, by=participant.user, **milestone_fields())
     assert not Milestone.objects.exists()
 
 
 def test_a_milestone_of_another_project_cannot_be_changed_through_this_one(project, participant):
     foreign = factories.MilestoneFactory()
     with pytest.raises(PermissionDenied):
-        services.save_milestone(project, by=participant.user, milestone=foreign, activity="Dibajak")
+        save_milestone(project, by=participant.user, milestone=foreign, activity="Dibajak")
     foreign.refresh_from_db()
     assert foreign.activity != "Dibajak"
 
 
 def test_only_the_participant_can_add_milestones(project, mentor):
     with pytest.raises(PermissionDenied):
-        services.save_milestone(project, by=mentor, **milestone_fields())
+        save_milestone(project, by=mentor, **milestone_fields())
 
 
 def test_the_participant_can_delete_a_milestone_of_a_draft(project, participant):
     milestone = factories.MilestoneFactory(project=project)
-    services.delete_milestone(milestone, by=participant.user)
+    delete_milestone(milestone, by=participant.user)
     assert not Milestone.objects.exists()
 
 
@@ -530,7 +543,7 @@ def test_a_milestone_cannot_be_deleted_while_the_project_is_submitted(project, p
     milestone = factories.MilestoneFactory(project=project)
     put_at(project, Status.SUBMITTED)
     with pytest.raises(ValidationError):
-        services.delete_milestone(milestone, by=participant.user)
+        delete_milestone(milestone, by=participant.user)
     assert Milestone.objects.filter(pk=milestone.pk).exists()
 
 
@@ -555,7 +568,7 @@ def assert_nothing_recorded(milestone: Milestone, progress=20, status="in_progre
 def test_an_update_moves_the_milestone_and_records_progress_before_and_after(
     approved_project, participant, short_milestone
 ):
-    update = services.post_update(
+    update = post_update(
         approved_project, by=participant.user, note="Rapat tim.", milestone=short_milestone, progress=60
     )
     update.refresh_from_db()
@@ -569,7 +582,7 @@ def test_an_update_to_100_percent_completes_the_milestone_on_the_day_it_happened
     approved_project, participant, short_milestone
 ):
     yesterday = today() - datetime.timedelta(days=1)
-    services.post_update(
+    post_update(
         approved_project,
         by=participant.user,
         note="Selesai.",
@@ -583,7 +596,7 @@ def test_an_update_to_100_percent_completes_the_milestone_on_the_day_it_happened
 
 def test_an_update_below_100_reopens_a_done_milestone(approved_project, participant, short_milestone):
     Milestone.objects.filter(pk=short_milestone.pk).update(status="done", progress=100, completed_on=today())
-    services.post_update(approved_project, by=participant.user, note="Ulang.", milestone=short_milestone, progress=80)
+    post_update(approved_project, by=participant.user, note="Ulang.", milestone=short_milestone, progress=80)
     short_milestone.refresh_from_db()
     assert (short_milestone.status, short_milestone.progress, short_milestone.completed_on) == (
         "in_progress",
@@ -593,22 +606,20 @@ def test_an_update_below_100_reopens_a_done_milestone(approved_project, particip
 
 
 def test_an_update_without_a_milestone_is_a_dated_note(approved_project, participant):
-    update = services.post_update(approved_project, by=participant.user, note="Koordinasi dengan Bappeda.")
+    update = post_update(approved_project, by=participant.user, note="Koordinasi dengan Bappeda.")
     assert (update.milestone, update.progress_before, update.progress_after) == (None, None, None)
 
 
 def test_an_update_is_accepted_during_implementation(approved_project, participant, short_milestone):
     put_at(approved_project, Status.IN_IMPLEMENTATION)
-    services.post_update(
-        approved_project, by=participant.user, note="Uji coba.", milestone=short_milestone, progress=40
-    )
+    post_update(approved_project, by=participant.user, note="Uji coba.", milestone=short_milestone, progress=40)
     short_milestone.refresh_from_db()
     assert short_milestone.progress == 40
 
 
 def test_an_update_dated_in_the_future_is_refused_at_the_date(approved_project, participant, short_milestone):
     with pytest.raises(ValidationError) as caught:
-        services.post_update(
+        post_update(
             approved_project,
             by=participant.user,
             note="Nanti.",
@@ -626,7 +637,7 @@ def test_an_update_is_refused_unless_the_project_is_approved_or_in_implementatio
 ):
     put_at(approved_project, status)
     with pytest.raises(ValidationError) as caught:
-        services.post_update(approved_project, by=participant.user, note="x", milestone=short_milestone, progress=50)
+        post_update(approved_project, by=participant.user, note="x", milestone=short_milestone, progress=50)
     assert "once the mentor has approved the project" in message_of(caught.value)
     assert_nothing_recorded(short_milestone)
 
@@ -634,14 +645,14 @@ def test_an_update_is_refused_unless_the_project_is_approved_or_in_implementatio
 def test_an_update_on_a_milestone_of_another_project_is_refused(approved_project, participant, short_milestone):
     foreign = factories.MilestoneFactory(progress=10, status="in_progress")
     with pytest.raises(ValidationError) as caught:
-        services.post_update(approved_project, by=participant.user, note="x", milestone=foreign, progress=90)
+        post_update(approved_project, by=participant.user, note="x", milestone=foreign, progress=90)
     assert caught.value.message_dict["milestone"] == ["This milestone belongs to another project."]
     assert_nothing_recorded(foreign, progress=10)
 
 
 def test_progress_without_a_milestone_is_refused_at_the_progress(approved_project, participant):
     with pytest.raises(ValidationError) as caught:
-        services.post_update(approved_project, by=participant.user, note="x", progress=50)
+        post_update(approved_project, by=participant.user, note="x", progress=50)
     assert "progress" in caught.value.message_dict
     assert not ProgressUpdate.objects.exists()
 
@@ -649,16 +660,14 @@ def test_progress_without_a_milestone_is_refused_at_the_progress(approved_projec
 @pytest.mark.parametrize("progress", [-1, 101])
 def test_progress_outside_0_to_100_is_refused(approved_project, participant, short_milestone, progress):
     with pytest.raises(ValidationError) as caught:
-        services.post_update(
-            approved_project, by=participant.user, note="x", milestone=short_milestone, progress=progress
-        )
+        post_update(approved_project, by=participant.user, note="x", milestone=short_milestone, progress=progress)
     assert "progress" in caught.value.message_dict
     assert_nothing_recorded(short_milestone)
 
 
 def test_an_update_without_a_note_is_refused_at_the_note(approved_project, participant, short_milestone):
     with pytest.raises(ValidationError) as caught:
-        services.post_update(approved_project, by=participant.user, note="  ", milestone=short_milestone, progress=50)
+        post_update(approved_project, by=participant.user, note="  ", milestone=short_milestone, progress=50)
     assert "note" in caught.value.message_dict
     assert_nothing_recorded(short_milestone)
 
@@ -666,7 +675,7 @@ def test_an_update_without_a_note_is_refused_at_the_note(approved_project, parti
 @pytest.mark.parametrize("who", ["mentor", "coach", "organiser_staff", "stranger"])
 def test_only_the_participant_can_post_an_update(request, approved_project, short_milestone, who):
     with pytest.raises(PermissionDenied):
-        services.post_update(approved_project, by=actor(request, who), note="x", milestone=short_milestone, progress=50)
+        post_update(approved_project, by=actor(request, who), note="x", milestone=short_milestone, progress=50)
     assert_nothing_recorded(short_milestone)
 
 
@@ -680,7 +689,7 @@ def test_only_the_participant_can_post_an_update(request, approved_project, shor
 def test_valid_evidence_is_stored_under_a_generated_name(
     approved_project, participant, short_milestone, settings, name, content, content_type
 ):
-    update = services.post_update(
+    update = post_update(
         approved_project,
         by=participant.user,
         note="Bukti.",
@@ -700,14 +709,14 @@ def test_valid_evidence_is_stored_under_a_generated_name(
 
 def test_two_uploads_with_the_same_name_are_stored_apart(approved_project, participant):
     files = [upload("bukti.png", png_bytes()), upload("bukti.png", png_bytes())]
-    update = services.post_update(approved_project, by=participant.user, note="Bukti.", files=files)
+    update = post_update(approved_project, by=participant.user, note="Bukti.", files=files)
     names = set(update.evidence.values_list("file", flat=True))
     assert len(names) == 2
 
 
 def refused_evidence(project, user, milestone, *files):
     with pytest.raises(ValidationError) as caught:
-        services.post_update(project, by=user, note="Bukti.", milestone=milestone, progress=50, files=list(files))
+        post_update(project, by=user, note="Bukti.", milestone=milestone, progress=50, files=list(files))
     return caught.value.message_dict["files"]
 
 
@@ -778,7 +787,7 @@ def budget_fields(**extra):
 
 
 def test_the_participant_can_add_a_budget_line_in_whole_rupiah(project, participant):
-    line = services.save_budget_line(project, by=participant.user, **budget_fields(approved=3_000_000))
+    line = save_budget_line(project, by=participant.user, **budget_fields(approved=3_000_000))
     line.refresh_from_db()
     assert (line.planned, line.approved, line.realised) == (3_800_000, 3_000_000, None)
 
@@ -786,7 +795,7 @@ def test_the_participant_can_add_a_budget_line_in_whole_rupiah(project, particip
 @pytest.mark.parametrize("field", ["planned", "approved", "realised"])
 def test_a_negative_amount_is_refused_at_its_field(project, participant, field):
     with pytest.raises(ValidationError) as caught:
-        services.save_budget_line(project, by=participant.user, **budget_fields(**{field: -1}))
+        save_budget_line(project, by=participant.user, **budget_fields(**{field: -1}))
     assert list(caught.value.message_dict) == [field]
     assert not BudgetLine.objects.exists()
 
@@ -794,45 +803,45 @@ def test_a_negative_amount_is_refused_at_its_field(project, participant, field):
 @pytest.mark.parametrize("year", [1990, 2101])
 def test_an_implausible_fiscal_year_is_refused_at_its_field(project, participant, year):
     with pytest.raises(ValidationError) as caught:
-        services.save_budget_line(project, by=participant.user, **budget_fields(fiscal_year=year))
+        save_budget_line(project, by=participant.user, **budget_fields(fiscal_year=year))
     assert list(caught.value.message_dict) == ["fiscal_year"]
 
 
 def test_an_unknown_budget_source_is_refused_at_its_field(project, participant):
     with pytest.raises(ValidationError) as caught:
-        services.save_budget_line(project, by=participant.user, **budget_fields(source="loan"))
+        save_budget_line(project, by=participant.user, **budget_fields(source="loan"))
     assert list(caught.value.message_dict) == ["source"]
 
 
 def test_budget_lines_cannot_be_changed_while_the_project_is_submitted(project, participant):
     put_at(project, Status.SUBMITTED)
     with pytest.raises(ValidationError):
-        services.save_budget_line(project, by=participant.user, **budget_fields())
+        save_budget_line(project, by=participant.user, **budget_fields())
     assert not BudgetLine.objects.exists()
 
 
 def test_only_the_participant_can_add_budget_lines(project, mentor):
     with pytest.raises(PermissionDenied):
-        services.save_budget_line(project, by=mentor, **budget_fields())
+        save_budget_line(project, by=mentor, **budget_fields())
 
 
 def test_a_budget_line_of_another_project_cannot_be_changed_through_this_one(project, participant):
     foreign = factories.BudgetLineFactory()
     with pytest.raises(PermissionDenied):
-        services.save_budget_line(project, by=participant.user, line=foreign, planned=1)
+        save_budget_line(project, by=participant.user, line=foreign, planned=1)
     foreign.refresh_from_db()
     assert foreign.planned == 3_800_000
 
 
 def test_the_participant_can_delete_a_budget_line(project, participant):
     line = factories.BudgetLineFactory(project=project)
-    services.delete_budget_line(line, by=participant.user)
+    delete_budget_line(line, by=participant.user)
     assert not BudgetLine.objects.exists()
 
 
 def test_an_unexpected_field_is_a_programming_error(project, participant):
     with pytest.raises(ValueError, match="unexpected fields"):
-        services.save_budget_line(project, by=participant.user, **budget_fields(project_id=1))
+        save_budget_line(project, by=participant.user, **budget_fields(project_id=1))
 
 
 def test_an_update_cannot_move_a_cancelled_milestone(approved_project):
@@ -840,7 +849,7 @@ def test_an_update_cannot_move_a_cancelled_milestone(approved_project):
     milestone.status = Milestone.Status.CANCELLED
     milestone.save()
     with pytest.raises(ValidationError) as refused:
-        services.post_update(
+        post_update(
             approved_project,
             by=approved_project.participant.user,
             note="Tetap lanjut",
@@ -857,9 +866,9 @@ def test_a_participant_assigned_as_their_own_mentor_cannot_approve_their_project
     Assignment.objects.create(enrolment=project.enrolment, user=project.participant.user, role="mentor")
     for horizon in ("short", "medium", "long"):
         factories.MilestoneFactory(project=project, horizon=horizon)
-    services.submit_project(project, by=project.participant.user)
+    submit_project(project, by=project.participant.user)
     with pytest.raises(PermissionDenied):
-        services.approve_project(project, by=project.participant.user)
+        approve_project(project, by=project.participant.user)
 
 
 def test_an_assignment_of_a_participant_to_themselves_is_refused_at_the_user_field(enrolment):

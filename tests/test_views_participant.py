@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from projects import services
 from projects.models import BudgetLine, ChangeProject, Milestone, ProgressUpdate, Stakeholder
+from projects.services.lifecycle import apply_transition
 from regions.models import Agency, AgencyKind, Region
 from tests import factories
 
@@ -157,7 +157,7 @@ def test_the_detail_page_shows_the_design_budget_totals_and_history(owner_client
     factories.BudgetLineFactory(project=project, planned=1_200_000)
     for horizon in ("short", "medium", "long"):
         factories.MilestoneFactory(project=project, horizon=horizon)
-    services.apply_transition(project, "submit", by=project.enrolment.participant.user)
+    apply_transition(project, "submit", by=project.enrolment.participant.user)
     response = owner_client.get(project.get_absolute_url())
     assert response.status_code == 200
     text = response.text

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from assessments.models import BudgetFeedback, FeedbackEvent, FeedbackItem
 from projects.models import BudgetSource
 
+from ..rawlists import Cell, ColumnSpec, RawList
 from ..tables import Column, Kind, ReportTable
 from . import feedback_items, today
 
@@ -102,11 +103,54 @@ def budget_amounts(form) -> ReportTable:
     )
 
 
+SOURCES = dict(BudgetSource.choices)
+STATUSES = dict(FeedbackItem.Status.choices)
+CATEGORIES = dict(FeedbackItem.Category.choices)
+
+
+def source_label(source: str):
+    return SOURCES.get(source, source)
+
+
+def user_name(user: str) -> Cell:
+    """A user's name as ``User.__str__`` prints it (full name, else username), from a ``.values()`` row."""
+    return lambda row, today: row[f"{user}__full_name"] or row[f"{user}__username"]
+
+
+def days_overdue(row, today) -> int:
+    return (today - row["due_date"]).days
+
+
+def budget_overdue(row, today) -> bool:
+    return row["item__status"] not in FeedbackItem.RESOLVED and row["item__due_date"] < today
+
+
+UNREALISED_BUDGET = RawList(
+    name="feedback-unrealised-budget",
+    title=_("Budget feedback still unrealised"),
+    columns=(
+        ColumnSpec("project", _("Project"), read="item__project__title"),
+        ColumnSpec("participant", _("Participant"), read=user_name("item__project__enrolment__participant__user")),
+        ColumnSpec("agency", _("Agency"), read="item__project__agency__name"),
+        ColumnSpec("government", _("Regional government"), read="item__project__agency__government__name"),
+        ColumnSpec("fiscal_year", _("Fiscal year"), Kind.INTEGER),
+        ColumnSpec("source", _("Source"), show=source_label),
+        ColumnSpec("document", _("Budget document"), read="document_reference"),
+        ColumnSpec("asked", _("Asked for"), Kind.RUPIAH, read="amount_requested"),
+        ColumnSpec("approved", _("Approved"), Kind.RUPIAH, read="amount_approved"),
+        ColumnSpec("realised", _("Realised"), Kind.RUPIAH, read="amount_realised"),
+        ColumnSpec("unrealised", _("Unrealised"), Kind.RUPIAH, show=int),
+        ColumnSpec("status", _("Status"), read="item__status", show=STATUSES.__getitem__),
+        ColumnSpec("due_date", _("Due date"), Kind.DATE, read="item__due_date"),
+        ColumnSpec("overdue", _("Overdue"), read=budget_overdue),
+    ),
+    note=_("Unrealised = approved (else asked for) less realised. Only items with money still unrealised."),
+)
+
+
 def unrealised_budget(form, limit: int | None = None) -> ReportTable:
     """Each budget feedback item with money still unrealised, the largest amount first."""
     day = today()
-    sources = dict(BudgetSource.choices)
-    statuses = dict(FeedbackItem.Status.choices)
     items = (
         budget_rows(form)
         .annotate(unrealised=unrealised_amount())
@@ -132,59 +176,32 @@ def unrealised_budget(form, limit: int | None = None) -> ReportTable:
     )
     if limit is not None:
         items = items[:limit]
-    rows = [
-        {
-            "project": item["item__project__title"],
-            "participant": item["item__project__enrolment__participant__user__full_name"]
-            or item["item__project__enrolment__participant__user__username"],
-            "agency": item["item__project__agency__name"],
-            "government": item["item__project__agency__government__name"],
-            "fiscal_year": item["fiscal_year"],
-            "source": sources.get(item["source"], item["source"]),
-            "document": item["document_reference"],
-            "asked": item["amount_requested"],
-            "approved": item["amount_approved"],
-            "realised": item["amount_realised"],
-            "unrealised": int(item["unrealised"]),
-            "status": statuses[item["item__status"]],
-            "due_date": item["item__due_date"],
-            "overdue": item["item__status"] not in FeedbackItem.RESOLVED and item["item__due_date"] < day,
-        }
-        for item in items
-    ]
-    return ReportTable(
-        name="feedback-unrealised-budget",
-        title=_("Budget feedback still unrealised"),
-        columns=[
-            Column("project", _("Project")),
-            Column("participant", _("Participant")),
-            Column("agency", _("Agency")),
-            Column("government", _("Regional government")),
-            Column("fiscal_year", _("Fiscal year"), Kind.INTEGER),
-            Column("source", _("Source")),
-            Column("document", _("Budget document")),
-            Column("asked", _("Asked for"), Kind.RUPIAH),
-            Column("approved", _("Approved"), Kind.RUPIAH),
-            Column("realised", _("Realised"), Kind.RUPIAH),
-            Column("unrealised", _("Unrealised"), Kind.RUPIAH),
-            Column("status", _("Status")),
-            Column("due_date", _("Due date"), Kind.DATE),
-            Column("overdue", _("Overdue")),
-        ],
-        rows=rows,
-        note=_("Unrealised = approved (else asked for) less realised. Only items with money still unrealised."),
-    )
+    return UNREALISED_BUDGET.table(items, day, listed=True)
 
 
 def unrealised_total(form) -> int:
     return int(budget_rows(form).aggregate(total=Sum(unrealised_amount()))["total"] or 0)
 
 
+OVERDUE_ITEMS = RawList(
+    name="feedback-overdue-items",
+    title=_("Overdue feedback items"),
+    columns=(
+        ColumnSpec("project", _("Project"), read="project__title"),
+        ColumnSpec("participant", _("Participant"), read=user_name("project__enrolment__participant__user")),
+        ColumnSpec("category", _("Category"), show=CATEGORIES.__getitem__),
+        ColumnSpec("status", _("Status"), show=STATUSES.__getitem__),
+        ColumnSpec("text", _("Feedback")),
+        ColumnSpec("due_date", _("Due date"), Kind.DATE),
+        ColumnSpec("days_overdue", _("Days overdue"), Kind.INTEGER, read=days_overdue),
+        ColumnSpec("given_by", _("Given by"), read=user_name("given_by")),
+    ),
+)
+
+
 def overdue_items(form) -> ReportTable:
     """Unresolved items past their due date, the longest overdue first."""
     day = today()
-    categories = dict(FeedbackItem.Category.choices)
-    statuses = dict(FeedbackItem.Status.choices)
     items = (
         feedback_items(form)
         .overdue(day)
@@ -202,35 +219,7 @@ def overdue_items(form) -> ReportTable:
         )
         .order_by("due_date", "pk")
     )
-    rows = (
-        {
-            "project": item["project__title"],
-            "participant": item["project__enrolment__participant__user__full_name"]
-            or item["project__enrolment__participant__user__username"],
-            "category": categories[item["category"]],
-            "status": statuses[item["status"]],
-            "text": item["text"],
-            "due_date": item["due_date"],
-            "days_overdue": (day - item["due_date"]).days,
-            "given_by": item["given_by__full_name"] or item["given_by__username"],
-        }
-        for item in items
-    )
-    return ReportTable(
-        name="feedback-overdue-items",
-        title=_("Overdue feedback items"),
-        columns=[
-            Column("project", _("Project")),
-            Column("participant", _("Participant")),
-            Column("category", _("Category")),
-            Column("status", _("Status")),
-            Column("text", _("Feedback")),
-            Column("due_date", _("Due date"), Kind.DATE),
-            Column("days_overdue", _("Days overdue"), Kind.INTEGER),
-            Column("given_by", _("Given by")),
-        ],
-        rows=list(rows),
-    )
+    return OVERDUE_ITEMS.table(items, day, listed=True)
 
 
 def time_to_implement(form) -> ReportTable:

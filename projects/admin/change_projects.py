@@ -1,4 +1,4 @@
-"""Admin for change projects, their plan, progress and budget.
+"""Admin for change projects, with their design and plan inlines, and their transitions.
 
 The status of a project is read-only here: actions move it through projects.services,
 which checks who may do it and records the transition.
@@ -7,49 +7,23 @@ which checks who may do it and records the transition.
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Sum
-from django.template.defaultfilters import filesizeformat
-from django.urls import NoReverseMatch
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from diklat import access
 from diklat.admin_scoping import ScopedAdminMixin, ScopedChoicesMixin, cohort_filter
 from diklat.formatting import rupiah
 
-from . import services
-from .models import (
+from ..models import (
     BudgetLine,
     ChangeProject,
-    Evidence,
     Milestone,
-    ProgressUpdate,
     ProjectTransition,
     Risk,
     Stakeholder,
     TeamMember,
 )
-
-
-class ProjectChildScopeMixin(ScopedAdminMixin):
-    """Rows that belong to a project: visible when the project is."""
-
-    project_path = "project__"
-
-    def scope(self, queryset, user):
-        return queryset.filter(access.project_scope(user, prefix=self.project_path))
-
-
-class ReadOnlyMixin:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
+from ..services.lifecycle import apply_transition
+from .common import ProjectChildScopeMixin, ReadOnlyMixin
 
 # --- inlines of a project --------------------------------------------------------------------
 
@@ -178,7 +152,7 @@ class ChangeProjectAdmin(ScopedAdminMixin, admin.ModelAdmin):
         moved = 0
         for project in queryset:
             try:
-                services.apply_transition(project, name, by=request.user)
+                apply_transition(project, name, by=request.user)
             except (ValidationError, PermissionDenied) as error:
                 reason = " ".join(getattr(error, "messages", [])) or str(error)
                 reason = reason or _("You may not do this to this project.")
@@ -211,116 +185,3 @@ class ProjectTransitionAdmin(ReadOnlyMixin, ProjectChildScopeMixin, admin.ModelA
     list_filter = ["to_status", cohort_filter("project__enrolment__cohort")]
     search_fields = ["project__title", "by__full_name", "comment"]
     list_select_related = ["project", "by"]
-
-
-# --- milestones, updates and evidence --------------------------------------------------------
-
-
-@admin.register(Milestone)
-class MilestoneAdmin(ProjectChildScopeMixin, admin.ModelAdmin):
-    list_display = ["activity", "project", "horizon", "status", "progress", "target_date", "weight", "cost", "overdue"]
-    list_filter = ["horizon", "status", cohort_filter("project__enrolment__cohort")]
-    search_fields = ["activity", "responsible", "project__title"]
-    autocomplete_fields = ["project"]
-    list_select_related = ["project"]
-
-    @admin.display(description=_("estimated cost"), ordering="estimated_cost")
-    def cost(self, obj):
-        return rupiah(obj.estimated_cost)
-
-    @admin.display(description=_("overdue"), boolean=True)
-    def overdue(self, obj):
-        return obj.is_overdue()
-
-
-class EvidenceInline(ReadOnlyMixin, ScopedChoicesMixin, admin.TabularInline):
-    """Evidence is uploaded through the checked form of the project pages, not here."""
-
-    model = Evidence
-    extra = 0
-    fields = ["link", "content_type", "file_size", "uploaded_at"]
-    readonly_fields = fields
-
-    @admin.display(description=_("file"))
-    def link(self, obj):
-        try:
-            return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.original_name)
-        except NoReverseMatch:
-            return obj.original_name
-
-    @admin.display(description=_("size"))
-    def file_size(self, obj):
-        return filesizeformat(obj.size)
-
-
-@admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(ProjectChildScopeMixin, admin.ModelAdmin):
-    list_display = ["happened_on", "project", "milestone", "author", "progress_before", "progress_after"]
-    list_filter = [cohort_filter("project__enrolment__cohort")]
-    search_fields = ["note", "project__title", "author__full_name"]
-    autocomplete_fields = ["project", "milestone", "author"]
-    list_select_related = ["project", "milestone", "author"]
-    inlines = [EvidenceInline]
-
-
-@admin.register(Evidence)
-class EvidenceAdmin(ReadOnlyMixin, ProjectChildScopeMixin, admin.ModelAdmin):
-    project_path = "update__project__"
-    list_display = ["original_name", "update", "content_type", "file_size", "uploaded_at"]
-    list_filter = ["content_type"]
-    search_fields = ["original_name", "update__project__title"]
-    list_select_related = ["update"]
-
-    @admin.display(description=_("size"), ordering="size")
-    def file_size(self, obj):
-        return filesizeformat(obj.size)
-
-
-# --- budget and the design tables ------------------------------------------------------------
-
-
-@admin.register(BudgetLine)
-class BudgetLineAdmin(ProjectChildScopeMixin, admin.ModelAdmin):
-    list_display = ["description", "project", "source", "fiscal_year", "planned_rp", "approved_rp", "realised_rp"]
-    list_filter = ["source", "fiscal_year", cohort_filter("project__enrolment__cohort")]
-    search_fields = ["description", "document_reference", "project__title"]
-    autocomplete_fields = ["project"]
-    list_select_related = ["project"]
-
-    @admin.display(description=_("planned"), ordering="planned")
-    def planned_rp(self, obj):
-        return rupiah(obj.planned)
-
-    @admin.display(description=_("approved"), ordering="approved")
-    def approved_rp(self, obj):
-        return rupiah(obj.approved)
-
-    @admin.display(description=_("realised"), ordering="realised")
-    def realised_rp(self, obj):
-        return rupiah(obj.realised)
-
-
-@admin.register(Stakeholder)
-class StakeholderAdmin(ProjectChildScopeMixin, admin.ModelAdmin):
-    list_display = ["name", "project", "side", "influence", "strength"]
-    list_filter = ["side", "influence", "strength"]
-    search_fields = ["name", "role", "project__title"]
-    autocomplete_fields = ["project"]
-    list_select_related = ["project"]
-
-
-@admin.register(Risk)
-class RiskAdmin(ProjectChildScopeMixin, admin.ModelAdmin):
-    list_display = ["description", "project", "likelihood", "impact"]
-    list_filter = ["likelihood", "impact"]
-    search_fields = ["description", "mitigation", "project__title"]
-    autocomplete_fields = ["project"]
-    list_select_related = ["project"]
-
-
-@admin.register(TeamMember)
-class TeamMemberAdmin(ProjectChildScopeMixin, admin.ModelAdmin):
-    list_display = ["name", "team_role", "position", "project"]
-    search_fields = ["name", "team_role", "position", "project__title"]
-    autocomplete_fields = ["project"]
-    list_select_related = ["project"]

@@ -1,7 +1,6 @@
-"""Every change to a project, its milestones, updates and budget: pages, API, admin and commands call these."""
+"""A project's life: starting and editing the draft, then its status workflow of submission, review and completion."""
 
-import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,11 +10,11 @@ from django.utils.translation import gettext as _
 
 from diklat import access
 from diklat.models import Enrolment
-from evidence.checks import check_evidence
 from people.models import User
 from regions.models import Agency
 
-from .models import BudgetLine, ChangeProject, Evidence, Milestone, ProgressUpdate, ProjectTransition
+from ..models import ChangeProject, Milestone, ProjectTransition
+from .guards import _assign, _locked, _require_owner
 
 Status = ChangeProject.Status
 
@@ -31,38 +30,6 @@ PLAN_FIELDS = (
     "outcome",
     "key_success_factors",
 )
-MILESTONE_FIELDS = (
-    "horizon",
-    "activity",
-    "output",
-    "responsible",
-    "start_date",
-    "target_date",
-    "weight",
-    "status",
-    "progress",
-    "estimated_cost",
-)
-BUDGET_FIELDS = ("source", "fiscal_year", "description", "document_reference", "planned", "approved", "realised")
-
-
-def _locked(project: ChangeProject) -> ChangeProject:
-    return ChangeProject.objects.select_for_update().select_related("enrolment__cohort__rule_set").get(pk=project.pk)
-
-
-def _require_owner(user: User, project: ChangeProject) -> None:
-    if not access.can_edit_project(user, project):
-        raise PermissionDenied(_("Only the participant who owns this project can change it."))
-
-
-def _assign(instance, values: dict, allowed: Sequence[str]) -> list[str]:
-    unknown = set(values) - set(allowed)
-    if unknown:
-        raise ValueError(f"unexpected fields: {sorted(unknown)}")
-    for name, value in values.items():
-        setattr(instance, name, value)
-    return list(values)
-
 
 # --- the project and its plan -------------------------------------------------------------
 
@@ -215,146 +182,3 @@ def start_implementation(project, *, by, comment=""):
 
 def complete_project(project, *, by, comment=""):
     return apply_transition(project, "complete", by=by, comment=comment)
-
-
-# --- milestones ------------------------------------------------------------------------------
-
-
-def _require_milestones_editable(project: ChangeProject) -> None:
-    if not project.milestones_are_editable:
-        raise ValidationError(
-            _("Milestones and budget lines cannot be changed while the project is “%(status)s”.")
-            % {"status": project.get_status_display()}
-        )
-
-
-def _settle_milestone_status(milestone: Milestone, today: datetime.date) -> None:
-    """Keep status, progress and completion date consistent with each other."""
-    if milestone.status == Milestone.Status.CANCELLED:
-        return
-    if milestone.progress == 100 or milestone.status == Milestone.Status.DONE:
-        milestone.status, milestone.progress = Milestone.Status.DONE, 100
-        milestone.completed_on = milestone.completed_on or today
-        return
-    milestone.completed_on = None
-    if milestone.progress and milestone.status == Milestone.Status.PLANNED:
-        milestone.status = Milestone.Status.IN_PROGRESS
-
-
-@transaction.atomic
-def save_milestone(project: ChangeProject, *, by: User, milestone: Milestone | None = None, **fields) -> Milestone:
-    """Add a milestone to the plan, or change one."""
-    project = _locked(project)
-    _require_owner(by, project)
-    _require_milestones_editable(project)
-    if milestone is None:
-        milestone = Milestone(project=project)
-    elif milestone.project_id != project.pk:
-        raise PermissionDenied
-    _assign(milestone, fields, MILESTONE_FIELDS)
-    milestone.project = project
-    _settle_milestone_status(milestone, timezone.localdate())
-    milestone.full_clean()
-    milestone.save()
-    return milestone
-
-
-@transaction.atomic
-def delete_milestone(milestone: Milestone, *, by: User) -> None:
-    project = _locked(milestone.project)
-    _require_owner(by, project)
-    _require_milestones_editable(project)
-    milestone.delete()
-
-
-# --- progress updates --------------------------------------------------------------------------
-
-
-@transaction.atomic
-def post_update(
-    project: ChangeProject,
-    *,
-    by: User,
-    note: str,
-    happened_on: datetime.date | None = None,
-    milestone: Milestone | None = None,
-    progress: int | None = None,
-    files: Sequence = (),
-) -> ProgressUpdate:
-    """Record progress with its evidence, moving the milestone's progress when one is given."""
-    project = _locked(project)
-    _require_owner(by, project)
-    if not project.accepts_updates:
-        raise ValidationError(
-            _("Progress can be reported once the mentor has approved the project (now: %(status)s).")
-            % {"status": project.get_status_display()}
-        )
-    errors = {}
-    happened_on = happened_on or timezone.localdate()
-    if happened_on > timezone.localdate():
-        errors["happened_on"] = _("An update cannot be dated in the future.")
-    if not note.strip():
-        errors["note"] = _("Describe what was done.")
-    if milestone is not None and milestone.project_id != project.pk:
-        errors["milestone"] = _("This milestone belongs to another project.")
-    elif milestone is not None and milestone.status == Milestone.Status.CANCELLED:
-        errors["milestone"] = _("This milestone is cancelled: report on another one.")
-    if progress is not None:
-        if milestone is None:
-            errors["progress"] = _("Choose the milestone whose progress changed.")
-        elif not 0 <= progress <= 100:
-            errors["progress"] = _("Progress must be between 0 and 100%.")
-    checked = []
-    for uploaded in files:
-        try:
-            checked.append((uploaded, check_evidence(uploaded)))
-        except ValidationError as error:
-            errors.setdefault("files", []).extend(error.messages)
-    if errors:
-        raise ValidationError(errors)
-
-    update = ProgressUpdate.objects.create(
-        project=project, milestone=milestone, author=by, happened_on=happened_on, note=note.strip()
-    )
-    if milestone is not None and progress is not None:
-        milestone = Milestone.objects.select_for_update().get(pk=milestone.pk)
-        update.progress_before, update.progress_after = milestone.progress, progress
-        update.save(update_fields=["progress_before", "progress_after"])
-        milestone.progress = progress
-        if progress < 100 and milestone.status == Milestone.Status.DONE:
-            milestone.status = Milestone.Status.IN_PROGRESS
-        _settle_milestone_status(milestone, happened_on)
-        milestone.save(update_fields=["progress", "status", "completed_on"])
-    for uploaded, info in checked:
-        evidence = Evidence(update=update, uploaded_by=by)
-        evidence.attach(uploaded, info)
-        evidence.save()
-    return update
-
-
-# --- budget ------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def save_budget_line(project: ChangeProject, *, by: User, line: BudgetLine | None = None, **fields) -> BudgetLine:
-    """Add or change a budget line (amounts in whole rupiah)."""
-    project = _locked(project)
-    _require_owner(by, project)
-    _require_milestones_editable(project)
-    if line is None:
-        line = BudgetLine(project=project)
-    elif line.project_id != project.pk:
-        raise PermissionDenied
-    _assign(line, fields, BUDGET_FIELDS)
-    line.project = project
-    line.full_clean()
-    line.save()
-    return line
-
-
-@transaction.atomic
-def delete_budget_line(line: BudgetLine, *, by: User) -> None:
-    project = _locked(line.project)
-    _require_owner(by, project)
-    _require_milestones_editable(project)
-    line.delete()

@@ -1,0 +1,137 @@
+"""REST API of seminars and their sessions: panels, results, finalising and reopening."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.http import Http404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from assessments import services
+from assessments.filters import SeminarFilter, SessionFilter
+from assessments.models import Presentation, Seminar, SeminarSession
+from assessments.results import session_results
+from assessments.serializers.scores import SessionResultSerializer
+from assessments.serializers.seminars import (
+    FinaliseSerializer,
+    ReasonSerializer,
+    SeminarSerializer,
+    SessionDetailSerializer,
+    SessionSerializer,
+)
+from diklat import access as diklat_access
+from diklat.filtering import IdField
+from mentors.models import Assignment
+from mentors.roles import GUIDES
+
+
+class SeminarViewSet(viewsets.ReadOnlyModelViewSet):
+    """Seminars the user sits on, has a participant in, or organises."""
+
+    serializer_class = SeminarSerializer
+    filterset_class = SeminarFilter
+    search_fields = ["place", "cohort__organiser__name"]
+    ordering_fields = ["starts_at"]
+
+    def get_queryset(self):
+        user = self.request.user
+        queryset = Seminar.objects.select_related("cohort__programme", "cohort__organiser__region", "rubric")
+        if user.is_superuser:
+            return queryset
+        if not user.is_authenticated:
+            return queryset.none()
+        sessions = SeminarSession.objects.visible_to(user).filter(seminar=OuterRef("pk"))
+        return queryset.filter(Q(Exists(sessions)) | diklat_access.organised(user, "cohort__organiser"))
+
+
+class SessionViewSet(viewsets.ReadOnlyModelViewSet):
+    """Seminar sessions: their panel, the participants presenting in order, results, finalising."""
+
+    filterset_class = SessionFilter
+    search_fields = ["name", "place"]
+    ordering_fields = ["starts_at", "name"]
+
+    def get_queryset(self):
+        user = self.request.user
+        queryset = (
+            SeminarSession.objects.visible_to(user)
+            .select_related("seminar__cohort__organiser__region", "seminar__rubric", "chair")
+            .prefetch_related("examiners")
+        )
+        if self.action in ("retrieve", "finalise", "reopen"):
+            panel = Assignment.objects.filter(role__in=GUIDES)
+            presentations = (
+                Presentation.objects.visible_to(user)
+                .select_related("enrolment__participant__user", "enrolment__project")
+                .prefetch_related(
+                    Prefetch(
+                        "enrolment__assignments",
+                        queryset=panel.select_related("user").order_by("role", "pk"),
+                        to_attr="panel_assignments",
+                    )
+                )
+                .order_by("order")
+            )
+            queryset = queryset.prefetch_related(
+                Prefetch("presentations", queryset=presentations, to_attr="visible_presentations")
+            )
+        return queryset
+
+    def get_serializer_class(self):
+        return SessionSerializer if self.action == "list" else SessionDetailSerializer
+
+    def _present(self, session):
+        return Response(self.get_serializer(self.get_queryset().get(pk=session.pk)).data)
+
+    @extend_schema(responses=SessionResultSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def results(self, request, pk=None):
+        """Every visible presentation's scorer totals, combined result, predicate and disagreement flag."""
+        user = request.user
+        try:
+            session_id = IdField().clean(pk)  # "²" or a huge number: a 404, not a 500 from the database
+        except ValidationError:
+            raise Http404 from None
+        # Before get_object(): a participant's own session is outside their sessions list, yet they get a 403.
+        if Presentation.objects.filter(session_id=session_id, enrolment__participant__user=user).exists():
+            raise PermissionDenied(_("Participants see only their own result, once it is released."))
+        session = self.get_object()
+        rows = session_results(session)
+        if not user.is_superuser:
+            visible = set(Presentation.objects.visible_to(user).filter(session=session).values_list("pk", flat=True))
+            rows = [(p, result) for p, result in rows if p.pk in visible]
+        data = [
+            {
+                **vars(result),
+                "order": presentation.order,
+                "participant": presentation.enrolment.participant_id,
+                "participant_name": presentation.enrolment.participant.user.get_full_name(),
+                "released_at": presentation.released_at,
+            }
+            for presentation, result in rows
+        ]
+        return Response(SessionResultSerializer(data, many=True).data)
+
+    @extend_schema(request=FinaliseSerializer, responses=SessionDetailSerializer)
+    @action(detail=True, methods=["post"])
+    def finalise(self, request, pk=None):
+        """Lock the scores and release the results (the chair)."""
+        session = self.get_object()
+        serializer = FinaliseSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        session = services.finalise_session(
+            session, by=request.user, acknowledge_flags=serializer.validated_data["acknowledge_flags"]
+        )
+        return self._present(session)
+
+    @extend_schema(request=ReasonSerializer, responses=SessionDetailSerializer)
+    @action(detail=True, methods=["post"])
+    def reopen(self, request, pk=None):
+        """Unlock a finalised session for corrections, saying why (the chair)."""
+        session = self.get_object()
+        serializer = ReasonSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        session = services.reopen_session(session, by=request.user, reason=serializer.validated_data["reason"])
+        return self._present(session)

@@ -1,0 +1,31 @@
+"""Admin for the budget lines of a project."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from diklat.admin_scoping import cohort_filter
+from diklat.formatting import rupiah
+
+from ..models import BudgetLine
+from .common import ProjectChildScopeMixin
+
+
+@admin.register(BudgetLine)
+class BudgetLineAdmin(ProjectChildScopeMixin, admin.ModelAdmin):
+    list_display = ["description", "project", "source", "fiscal_year", "planned_rp", "approved_rp", "realised_rp"]
+    list_filter = ["source", "fiscal_year", cohort_filter("project__enrolment__cohort")]
+    search_fields = ["description", "document_reference", "project__title"]
+    autocomplete_fields = ["project"]
+    list_select_related = ["project"]
+
+    @admin.display(description=_("planned"), ordering="planned")
+    def planned_rp(self, obj):
+        return rupiah(obj.planned)
+
+    @admin.display(description=_("approved"), ordering="approved")
+    def approved_rp(self, obj):
+        return rupiah(obj.approved)
+
+    @admin.display(description=_("realised"), ordering="realised")
+    def realised_rp(self, obj):
+        return rupiah(obj.realised)

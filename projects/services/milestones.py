@@ -1,0 +1,64 @@
+"""The plan's milestones: adding, changing and deleting them, their status kept consistent with progress."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from people.models import User
+
+from ..models import ChangeProject, Milestone
+from .guards import _assign, _locked, _require_milestones_editable, _require_owner
+
+MILESTONE_FIELDS = (
+    "horizon",
+    "activity",
+    "output",
+    "responsible",
+    "start_date",
+    "target_date",
+    "weight",
+    "status",
+    "progress",
+    "estimated_cost",
+)
+
+
+def _settle_milestone_status(milestone: Milestone, today: datetime.date) -> None:
+    """Keep status, progress and completion date consistent with each other."""
+    if milestone.status == Milestone.Status.CANCELLED:
+        return
+    if milestone.progress == 100 or milestone.status == Milestone.Status.DONE:
+        milestone.status, milestone.progress = Milestone.Status.DONE, 100
+        milestone.completed_on = milestone.completed_on or today
+        return
+    milestone.completed_on = None
+    if milestone.progress and milestone.status == Milestone.Status.PLANNED:
+        milestone.status = Milestone.Status.IN_PROGRESS
+
+
+@transaction.atomic
+def save_milestone(project: ChangeProject, *, by: User, milestone: Milestone | None = None, **fields) -> Milestone:
+    """Add a milestone to the plan, or change one."""
+    project = _locked(project)
+    _require_owner(by, project)
+    _require_milestones_editable(project)
+    if milestone is None:
+        milestone = Milestone(project=project)
+    elif milestone.project_id != project.pk:
+        raise PermissionDenied
+    _assign(milestone, fields, MILESTONE_FIELDS)
+    milestone.project = project
+    _settle_milestone_status(milestone, timezone.localdate())
+    milestone.full_clean()
+    milestone.save()
+    return milestone
+
+
+@transaction.atomic
+def delete_milestone(milestone: Milestone, *, by: User) -> None:
+    project = _locked(milestone.project)
+    _require_owner(by, project)
+    _require_milestones_editable(project)
+    milestone.delete()

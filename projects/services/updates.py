@@ -1,0 +1,78 @@
+"""Progress updates with their evidence, moving a milestone's progress when one is reported on."""
+
+import datetime
+from collections.abc import Sequence
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from evidence.checks import check_evidence
+from people.models import User
+
+from ..models import ChangeProject, Evidence, Milestone, ProgressUpdate
+from .guards import _locked, _require_owner
+from .milestones import _settle_milestone_status
+
+
+@transaction.atomic
+def post_update(
+    project: ChangeProject,
+    *,
+    by: User,
+    note: str,
+    happened_on: datetime.date | None = None,
+    milestone: Milestone | None = None,
+    progress: int | None = None,
+    files: Sequence = (),
+) -> ProgressUpdate:
+    """Record progress with its evidence, moving the milestone's progress when one is given."""
+    project = _locked(project)
+    _require_owner(by, project)
+    if not project.accepts_updates:
+        raise ValidationError(
+            _("Progress can be reported once the mentor has approved the project (now: %(status)s).")
+            % {"status": project.get_status_display()}
+        )
+    errors = {}
+    happened_on = happened_on or timezone.localdate()
+    if happened_on > timezone.localdate():
+        errors["happened_on"] = _("An update cannot be dated in the future.")
+    if not note.strip():
+        errors["note"] = _("Describe what was done.")
+    if milestone is not None and milestone.project_id != project.pk:
+        errors["milestone"] = _("This milestone belongs to another project.")
+    elif milestone is not None and milestone.status == Milestone.Status.CANCELLED:
+        errors["milestone"] = _("This milestone is cancelled: report on another one.")
+    if progress is not None:
+        if milestone is None:
+            errors["progress"] = _("Choose the milestone whose progress changed.")
+        elif not 0 <= progress <= 100:
+            errors["progress"] = _("Progress must be between 0 and 100%.")
+    checked = []
+    for uploaded in files:
+        try:
+            checked.append((uploaded, check_evidence(uploaded)))
+        except ValidationError as error:
+            errors.setdefault("files", []).extend(error.messages)
+    if errors:
+        raise ValidationError(errors)
+
+    update = ProgressUpdate.objects.create(
+        project=project, milestone=milestone, author=by, happened_on=happened_on, note=note.strip()
+    )
+    if milestone is not None and progress is not None:
+        milestone = Milestone.objects.select_for_update().get(pk=milestone.pk)
+        update.progress_before, update.progress_after = milestone.progress, progress
+        update.save(update_fields=["progress_before", "progress_after"])
+        milestone.progress = progress
+        if progress < 100 and milestone.status == Milestone.Status.DONE:
+            milestone.status = Milestone.Status.IN_PROGRESS
+        _settle_milestone_status(milestone, happened_on)
+        milestone.save(update_fields=["progress", "status", "completed_on"])
+    for uploaded, info in checked:
+        evidence = Evidence(update=update, uploaded_by=by)
+        evidence.attach(uploaded, info)
+        evidence.save()
+    return update

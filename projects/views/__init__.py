@@ -1,0 +1,1 @@
+"""The participant's pages: dashboard, project design, milestones, budget, updates and evidence."""

@@ -1,0 +1,101 @@
+"""Report tables made ready for the templates: formatted cells, export links and the filters as a query."""
+
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+
+from diklat.formatting import rupiah
+
+from ..exports import REGISTRY
+from ..filters import FILTER_NAMES
+from ..permissions import RAW
+from ..tables import Kind, ReportTable
+
+
+def cell_text(value, kind: Kind) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return str(_("Yes") if value else _("No"))
+    if kind == Kind.RUPIAH:
+        return rupiah(value)
+    if kind == Kind.PERCENT:
+        return f"{formats.number_format(value, 1)} %"
+    if kind == Kind.DECIMAL:
+        return formats.number_format(value, 2)
+    if kind == Kind.INTEGER:
+        return str(value)  # counts and years: no thousands dot (2026, not 2.026)
+    if kind == Kind.DATE:
+        return value.strftime("%d-%m-%Y")
+    if kind == Kind.DATETIME:
+        return formats.date_format(value, "d-m-Y H:i")
+    return str(value)
+
+
+NUMERIC = {Kind.INTEGER, Kind.RUPIAH, Kind.PERCENT, Kind.DECIMAL}
+
+
+def export_slug(report: str, function: str) -> str:
+    """The table's name in the export URLs: the one reports.exports registers for this query function."""
+    for (registered_report, table), dotted in REGISTRY.items():
+        if registered_report == report and dotted.endswith(f".{report}.{function}"):
+            return table
+    return function.replace("_", "-")
+
+
+def present(table: ReportTable, report: str, function: str, query: str) -> dict:
+    """A table ready for the template: headers, formatted cells, and its export links."""
+    columns = table.columns
+    export = reverse("reports:export", args=[report, export_slug(report, function)])
+    return {
+        "title": table.title,
+        "name": table.name,
+        "note": table.note,
+        "headers": [{"text": c.header, "numeric": c.kind in NUMERIC} for c in columns],
+        "rows": [
+            [
+                {"text": cell_text(row.get(c.key), c.kind), "numeric": c.kind in NUMERIC, "label": c.header}
+                for c in columns
+            ]
+            for row in table.rows
+        ],
+        **export_links(export, query),
+    }
+
+
+def export_links(export: str, query: str) -> dict:
+    """The CSV and XLSX download links of an export path, carrying the filters."""
+    return {fmt: f"{export}?{urlencode({'format': fmt})}{'&' + query if query else ''}" for fmt in ("csv", "xlsx")}
+
+
+def filter_query(form) -> str:
+    """The validated filters as a query string, for charts, exports and links to the full reports."""
+    chosen = []
+    for name in FILTER_NAMES:
+        value = form.cleaned_data.get(name)
+        if value in (None, ""):
+            continue
+        field = form.fields[name]
+        key = getattr(field, "to_field_name", None) or "pk"
+        chosen.append((name, getattr(value, key, value)))
+    return urlencode(chosen)
+
+
+RAW_LISTS = [
+    ("participants", _("Participants")),
+    ("projects", _("Change projects")),
+    ("milestones", _("Milestones")),
+    ("scores", _("Seminar scores")),
+    ("feedback", _("Feedback items")),
+    ("adoptions", _("Adoptions")),
+]
+
+
+def raw_links(query: str) -> list[dict]:
+    """The raw lists as CSV and XLSX downloads, with the filters."""
+    return [
+        {"title": title, **export_links(reverse("reports:export", args=[RAW, name]), query)}
+        for name, title in RAW_LISTS
+    ]

@@ -36,7 +36,7 @@ lint: $(VENV)/.test
 
 # Needs gettext; the compiled .mo files are committed so that running needs none.
 messages: $(VENV)/.runtime
-	$(PY) manage.py makemessages -l id --no-location --ignore=.venv --ignore=staticfiles
+	$(PY) manage.py makemessages -l id --no-location --ignore=.venv --ignore=staticfiles --ignore=tests
 	$(PY) manage.py compilemessages -l id --ignore=.venv
 
 clean:

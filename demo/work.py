@@ -1,6 +1,6 @@
 """Build the demo change projects: one per enrolment, in every status, with plan, progress and evidence.
 
-Statuses move through projects.services.apply_transition, as on the pages. Progress updates
+Statuses move through projects.services.lifecycle.apply_transition, as on the pages. Progress updates
 are written directly (the service would cost ten queries each) with the same consistency:
 progress before/after, milestone status and completion day, evidence checked by
 check_evidence and stored through the FileField. Afterwards the timestamps are set back to

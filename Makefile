@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run test lint format messages clean
+.PHONY: run test lint format messages clean bench-scale
 
 $(VENV)/bin/python:
 	@PYTHON=$$(scripts/find-python.sh) || exit 1; \
@@ -33,6 +33,10 @@ test: $(VENV)/.test
 lint: $(VENV)/.test
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# The scale benchmark (issue: national scale) on a throwaway PostgreSQL: BENCH_ARGS="--repeat 3 --only report".
+bench-scale: $(VENV)/.test
+	source scripts/pg-throwaway.sh && $(PY) -m bench $(BENCH_ARGS)
 
 # Needs gettext; the compiled .mo files are committed so that running needs none.
 messages: $(VENV)/.runtime

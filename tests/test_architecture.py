@@ -11,7 +11,19 @@ import grimp
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["evidence", "regions", "people", "diklat", "mentors", "projects", "assessments", "rollout", "reports", "demo"]
+APPS = [
+    "evidence",
+    "regions",
+    "people",
+    "diklat",
+    "mentors",
+    "projects",
+    "assessments",
+    "rollout",
+    "reports",
+    "demo",
+    "bench",
+]
 MAX_LINES = 300
 
 

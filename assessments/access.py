@@ -11,15 +11,20 @@ Like diklat.access, whose primitives it composes, this module imports no models:
 querysets of assessments.models call it, and it reaches seats and panels through the user.
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
-from diklat.access import NOTHING, assigned, organised
+from diklat.access import NOTHING, enrolment_branches, reached
 from mentors.roles import GUIDES
 
 
 def examines(user, session_ref: str) -> Q:
     """Rows whose session (``session_ref``) has the user among its examiners."""
-    return Q(Exists(user.examined_sessions.through.objects.filter(seminarsession=OuterRef(session_ref), user=user)))
+    return Q(**{f"{session_ref}__in": user.examined_sessions.order_by().values("pk")})
+
+
+def _guided(user):
+    """The assignments as mentor or coach: they see their own participants' sessions and presentations."""
+    return user.assignments.filter(role__in=GUIDES)
 
 
 def session_scope(user) -> Q:
@@ -27,14 +32,13 @@ def session_scope(user) -> Q:
         return NOTHING
     if user.is_superuser:
         return Q()
-    own_participant_presents = user.assignments.filter(
-        role__in=GUIDES, enrolment__presentations__session=OuterRef("pk")
-    )
-    return (
-        Q(Exists(own_participant_presents))
-        | Q(chair=user)
-        | examines(user, "pk")
-        | organised(user, "seminar__cohort__organiser")
+    return Q(
+        pk__in=reached(
+            _guided(user).values("enrolment__presentations__session"),
+            user.chaired_sessions.values("pk"),
+            user.examined_sessions.values("pk"),
+            user.organisers.values("cohorts__seminars__sessions"),
+        )
     )
 
 
@@ -45,12 +49,30 @@ def presentation_scope(user) -> Q:
         return Q()
     # Examiners see the participants of the sessions they sit on, not every participant an
     # examiner assignment names; mentors and coaches see their own participants.
-    return (
-        Q(enrolment__participant__user=user)
-        | assigned(user, "enrolment", roles=GUIDES)
-        | examines(user, "session")
-        | Q(session__chair=user)
-        | organised(user, "session__seminar__cohort__organiser")
+    own, _assigned, _organised = enrolment_branches(user, "presentations")
+    return Q(
+        pk__in=reached(
+            own,
+            _guided(user).values("enrolment__presentations"),
+            user.examined_sessions.values("presentations"),
+            user.chaired_sessions.values("presentations"),
+            user.organisers.values("cohorts__seminars__sessions__presentations"),
+        )
+    )
+
+
+def feedback_scope(user) -> Q:
+    """Feedback on the projects one may see, feedback one gave, and feedback on what one examined."""
+    if not user.is_authenticated:
+        return NOTHING
+    if user.is_superuser:
+        return Q()
+    return Q(
+        pk__in=reached(
+            *enrolment_branches(user, "project__feedback"),
+            user.feedback_given.values("pk"),
+            user.examined_sessions.values("presentations__enrolment__project__feedback"),
+        )
     )
 
 

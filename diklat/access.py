@@ -10,29 +10,60 @@ pages, the API and the admin ask one place:
 
 This module imports no models: it reaches a user's assignments, organisers and provinces
 through the user's own relations, so the models of every app may use it and it needs none
-of them. Each primitive is a Q of EXISTS subqueries, so scoping a list never duplicates rows
-nor adds a query per row; ``prefix`` is the lookup from the scoped rows to the row the rule
-is about, e.g. ``"project__"``.
+of them. A scope is one ``IN`` over a UNION of small branches, each served by an index from
+the user's own rows (their participant, assignments, organisers, provinces): PostgreSQL can
+start from those few ids instead of scanning every row and testing an OR of EXISTS against
+it, and scoping a list never duplicates rows nor adds a query. ``prefix`` is the lookup from
+the scoped rows to the row the rule is about, e.g. ``"project__"``.
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
 from mentors.roles import Role
 
 NOTHING = Q(pk__in=[])
 
 
+def reached(*branches):
+    """One subquery of the ids every branch yields (each a ``values()`` queryset of one column)."""
+    first, *rest = (branch.order_by() for branch in branches)
+    return first.union(*rest) if rest else first
+
+
+def _me(user):
+    return user._meta.default_manager.filter(pk=user.pk)
+
+
+def _within(prefix: str, ids) -> Q:
+    """Rows whose target (``prefix``, e.g. ``"project__"``; the row itself when empty) is among ``ids``."""
+    return Q(**{f"{prefix.removesuffix('__') or 'pk'}__in": ids})
+
+
+def enrolment_branches(user, path: str = "") -> list:
+    """What the user reaches from each door to the enrolments they may see (their own, those they are
+    assigned to, those of the cohorts they organise), along ``path`` (the enrolments themselves if empty)."""
+    tail = f"__{path}" if path else ""
+    return [
+        _me(user).values(f"participant__enrolments{tail}"),
+        user.assignments.values(f"enrolment{tail}"),
+        user.organisers.values(f"cohorts__enrolments{tail}"),
+    ]
+
+
+def enrolment_ids(user, path: str = ""):
+    """The ids of ``enrolment_branches`` as one subquery."""
+    return reached(*enrolment_branches(user, path))
+
+
 def assigned(user, enrolment_ref: str, roles=None) -> Q:
     """Rows whose enrolment (``enrolment_ref``, relative to the scoped rows) the user is assigned to."""
-    assignments = user.assignments.filter(enrolment=OuterRef(enrolment_ref))
-    if roles is not None:
-        assignments = assignments.filter(role__in=roles)
-    return Q(Exists(assignments))
+    assignments = user.assignments.all() if roles is None else user.assignments.filter(role__in=roles)
+    return Q(**{f"{enrolment_ref}__in": assignments.order_by().values("enrolment")})
 
 
 def organised(user, organiser_ref: str) -> Q:
     """Rows whose organiser (``organiser_ref``) has the user on its staff."""
-    return Q(Exists(user.organisers.through.objects.filter(organiser=OuterRef(organiser_ref), user=user)))
+    return Q(**{f"{organiser_ref}__in": user.organisers.order_by().values("pk")})
 
 
 def enrolment_scope(user, prefix: str = "") -> Q:
@@ -41,11 +72,7 @@ def enrolment_scope(user, prefix: str = "") -> Q:
         return NOTHING
     if user.is_superuser:
         return Q()
-    return (
-        Q(**{f"{prefix}participant__user": user})
-        | assigned(user, prefix.removesuffix("__") or "pk")
-        | organised(user, f"{prefix}cohort__organiser")
-    )
+    return _within(prefix, enrolment_ids(user))
 
 
 def project_scope(user, prefix: str = "") -> Q:
@@ -64,11 +91,16 @@ def participant_scope(user) -> Q:
         return NOTHING
     if user.is_superuser:
         return Q()
-    return (
-        Q(user=user)
-        | Q(Exists(user.assignments.filter(enrolment__participant=OuterRef("pk"))))
-        | Q(Exists(user.organisers.filter(cohorts__enrolments__participant=OuterRef("pk"))))
-    )
+    return Q(pk__in=reached(_me(user).values("participant"), *enrolment_branches(user, "participant")))
+
+
+def cohort_scope(user) -> Q:
+    """Filter for Cohort rows: those one organises, and those of the enrolments one may see."""
+    if not user.is_authenticated:
+        return NOTHING
+    if user.is_superuser:
+        return Q()
+    return Q(pk__in=reached(user.organisers.values("cohorts"), *enrolment_branches(user, "cohort")))
 
 
 # --- reports and rollout ---------------------------------------------------------------------
@@ -76,21 +108,34 @@ def participant_scope(user) -> Q:
 # province (or of its regencies and cities), and every adoption by such an agency.
 
 
+def reported_agency_ids(user):
+    """The agencies of the provinces the user reports on, and of those provinces' regencies and cities."""
+    provinces = user.provinces_reported.all()
+    return reached(provinces.values("province__agencies"), provinces.values("province__children__agencies"))
+
+
 def in_reported_province(user, agency_ref: str) -> Q:
     """Rows whose agency (reached through ``agency_ref``) lies in a province the user reports on."""
     if not user.is_authenticated:
         return NOTHING
-    provinces = user.provinces_reported.all()
-    return Q(Exists(provinces.filter(province=OuterRef(f"{agency_ref}__government")))) | Q(
-        Exists(provinces.filter(province=OuterRef(f"{agency_ref}__government__parent")))
-    )
+    return Q(**{f"{agency_ref}__in": reported_agency_ids(user)})
 
 
 def report_project_scope(user, prefix: str = "") -> Q:
     """Projects a user may report on: those they may see, plus their province's for provincial staff."""
-    if user.is_authenticated and user.is_superuser:
+    if not user.is_authenticated:
+        return NOTHING
+    if user.is_superuser:
         return Q()
-    return project_scope(user, prefix) | in_reported_province(user, f"{prefix}agency")
+    provinces = user.provinces_reported.all()
+    return _within(
+        prefix,
+        reached(
+            *enrolment_branches(user, "project"),
+            provinces.values("province__agencies__change_projects"),
+            provinces.values("province__children__agencies__change_projects"),
+        ),
+    )
 
 
 # --- one project -------------------------------------------------------------------------------

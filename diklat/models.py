@@ -5,7 +5,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from regions.models import Agency, Region
@@ -127,12 +127,7 @@ def roman(number: int) -> str:
 class CohortQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Cohorts the user organises, or in which they may see an enrolment."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self.all()
-        enrolments = Enrolment.objects.visible_to(user).filter(cohort=OuterRef("pk"))
-        return self.filter(access.organised(user, "organiser") | Q(Exists(enrolments)))
+        return self.filter(access.cohort_scope(user))
 
 
 class Cohort(models.Model):

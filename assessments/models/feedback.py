@@ -3,29 +3,21 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from assessments.access import feedback_scope
 from diklat import access
 from evidence.models import EvidenceFile
 from projects.models import BudgetLine, BudgetSource
-
-from .seminars import Presentation
 
 
 class FeedbackQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The project's people see its feedback, and so do whoever gave it and the examiners who heard it."""
-        if not user.is_authenticated or user.is_superuser:
-            return self.filter(access.project_scope(user, prefix="project__"))
-        heard_by_examiner = Presentation.objects.filter(
-            enrolment=OuterRef("project__enrolment"), session__examiners=user
-        )
-        return self.filter(
-            access.project_scope(user, prefix="project__") | Q(given_by=user) | Q(Exists(heard_by_examiner))
-        )
+        return self.filter(feedback_scope(user))
 
     def reportable_by(self, user):
         """Feedback the user may see, plus that of the projects of the province they report on."""

@@ -42,7 +42,7 @@ class BudgetLine(models.Model):
     objects = BudgetLineQuerySet.as_manager()
 
     class Meta:
-        ordering = ["project", "fiscal_year", "pk"]
+        ordering = ["project_id", "fiscal_year", "pk"]
         verbose_name = _("budget line")
         verbose_name_plural = _("budget lines")
         constraints = [

@@ -64,9 +64,12 @@ class Milestone(models.Model):
     objects = MilestoneQuerySet.as_manager()
 
     class Meta:
-        ordering = ["project", "target_date", "pk"]
+        # By the project's id, not "project" (which follows the project's own ordering, the
+        # participant's name): a national list would join every user and sort by name.
+        ordering = ["project_id", "target_date", "pk"]
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
+        indexes = [models.Index(fields=["project", "target_date", "id"], name="milestone_in_plan_order")]
         constraints = [
             models.CheckConstraint(condition=Q(progress__lte=100), name="milestone_progress_at_most_100"),
             models.CheckConstraint(

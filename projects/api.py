@@ -63,13 +63,7 @@ class ChangeProjectViewSet(
         user = self.request.user
         mentor = Assignment.objects.filter(enrolment=OuterRef("enrolment"), role=Assignment.Role.MENTOR)
         mentor = mentor.filter(user=user) if user.is_authenticated else mentor.none()
-        return (
-            ChangeProject.objects.visible_to(user)
-            .for_lists()
-            .annotate(user_is_mentor=Exists(mentor))
-            # Meta.ordering is dropped from GROUP BY queries: order explicitly for stable pages.
-            .order_by("enrolment__participant__user__full_name", "pk")
-        )
+        return ChangeProject.objects.visible_to(user).for_lists().annotate(user_is_mentor=Exists(mentor))
 
     def get_serializer_class(self):
         return ChangeProjectCreateSerializer if self.action == "create" else ChangeProjectSerializer
@@ -139,6 +133,7 @@ class MilestoneViewSet(viewsets.ModelViewSet):
     filterset_class = MilestoneFilter
     search_fields = ["activity", "output", "responsible"]
     ordering_fields = ["target_date", "start_date", "progress", "weight", "horizon"]
+    keyset_ordering = ("project_id", "target_date", "pk")
 
     def get_queryset(self):
         return Milestone.objects.visible_to(self.request.user).select_related("project__enrolment__participant")
@@ -175,6 +170,7 @@ class ProgressUpdateViewSet(
     parser_classes = [MultiPartParser, FormParser, JSONParser]
     search_fields = ["note"]
     ordering_fields = ["happened_on", "created_at"]
+    keyset_ordering = ("-pk",)
 
     def get_queryset(self):
         return (
@@ -205,6 +201,7 @@ class BudgetLineViewSet(viewsets.ModelViewSet):
     filterset_class = BudgetLineFilter
     search_fields = ["description", "document_reference"]
     ordering_fields = ["fiscal_year", "planned", "approved", "realised"]
+    keyset_ordering = ("project_id", "fiscal_year", "pk")
 
     def get_queryset(self):
         return BudgetLine.objects.visible_to(self.request.user).select_related("project__enrolment__participant")

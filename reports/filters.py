@@ -53,10 +53,13 @@ class ReportFilterForm(forms.Form):
             # Provincial staff report on the cohorts whose participants work in their province.
             # and the cohorts of the innovations adopted there.
 
+            # One IN over a UNION, not an OR of three subqueries the planner tests row by row.
             cohorts = Cohort.objects.filter(
-                Q(pk__in=cohorts.values("pk"))
-                | Q(pk__in=ChangeProject.objects.reportable_by(user).values("enrolment__cohort"))
-                | Q(pk__in=Adoption.objects.visible_to(user).values("innovation__project__enrolment__cohort"))
+                pk__in=access.reached(
+                    cohorts.values("pk"),
+                    ChangeProject.objects.reportable_by(user).values("enrolment__cohort"),
+                    Adoption.objects.visible_to(user).values("innovation__project__enrolment__cohort"),
+                )
             )
         self.fields["cohort"].queryset = cohorts.select_related("programme")
         self.fields["province"].queryset = Region.objects.filter(level=Region.Level.PROVINCE)

@@ -1,46 +1,57 @@
 """Report charts: pure functions from report rows to SVG or PNG bytes (matplotlib's Figure, never pyplot).
 
-matplotlib is imported once per process, here. A Figure renders through the canvas that
-``savefig`` picks for the format, so no backend is chosen and no global figure state is kept.
+matplotlib is imported once per process, when the first chart is drawn (``mpl``): it costs a
+second that no other page, nor ``manage.py check``, should pay. A Figure renders through the
+canvas that ``savefig`` picks for the format, so no backend is chosen and no global figure
+state is kept.
 """
 
+import functools
 import textwrap
 from io import BytesIO
+from types import SimpleNamespace
 
-import matplotlib
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from diklat.formatting import rupiah
 
 from .queries.seminars import SCORE_BANDS
 from .tables import Kind, ReportTable
 
-matplotlib.rcParams["svg.hashsalt"] = "diklat-tracker"  # stable element ids: same data, same bytes
-matplotlib.rcParams["font.size"] = 9
+
+@functools.cache
+def mpl() -> SimpleNamespace:
+    """matplotlib's Figure and tick helpers, imported and configured on first use."""
+    import matplotlib
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator, PercentFormatter
+
+    matplotlib.rcParams["svg.hashsalt"] = "diklat-tracker"  # stable element ids: same data, same bytes
+    matplotlib.rcParams["font.size"] = 9
+    return SimpleNamespace(Figure=Figure, MaxNLocator=MaxNLocator, PercentFormatter=PercentFormatter)
+
 
 FORMATS = {"svg": "image/svg+xml", "png": "image/png"}
 OK, LATE, BAD, OPEN, GREY, BRAND = "#2e7d4f", "#e0a030", "#c0392b", "#4a90c2", "#b0b7bf", "#1f5f8b"
 PALETTE = [BRAND, OPEN, OK, LATE, BAD, GREY, "#7b5ea7"]
 
 
-def render(fig: Figure, fmt: str) -> bytes:
+def render(fig, fmt: str) -> bytes:
     buffer = BytesIO()
     metadata = {"Date": None} if fmt == "svg" else {"Software": None}
     fig.savefig(buffer, format=fmt, dpi=110, bbox_inches="tight", metadata=metadata)
     return buffer.getvalue()
 
 
-def _figure(rows_count: float = 4, *, horizontal: bool = False) -> tuple[Figure, object]:
+def _figure(rows_count: float = 4, *, horizontal: bool = False) -> tuple:
     height = max(2.6, 0.45 * rows_count + 1.2) if horizontal else 3.4
-    fig = Figure(figsize=(8 if horizontal else 7, height), layout="constrained")
+    fig = mpl().Figure(figsize=(8 if horizontal else 7, height), layout="constrained")
     return fig, fig.subplots()
 
 
 def _empty(fmt: str) -> bytes:
-    fig = Figure(figsize=(7, 1.6))
+    fig = mpl().Figure(figsize=(7, 1.6))
     fig.text(0.5, 0.5, _("No data for these filters."), ha="center", va="center", color="#555")
     return render(fig, fmt)
 
@@ -67,7 +78,7 @@ def stacked_bars(labels, series, fmt: str, *, horizontal: bool = False, ylabel: 
             ax.bar(labels, values, bottom=base, label=str(name), color=colour)
         base = [b + (v or 0) for b, v in zip(base, values, strict=True)]
     axis = ax.xaxis if horizontal else ax.yaxis
-    axis.set_major_locator(MaxNLocator(integer=True))
+    axis.set_major_locator(mpl().MaxNLocator(integer=True))
     if horizontal:
         ax.invert_yaxis()
         ax.set_xlabel(ylabel)
@@ -88,7 +99,7 @@ def grouped_bars(labels, series, fmt: str, *, ylabel: str = "", money: bool = Fa
         ax.bar(positions, [v / 1_000_000 if money else v for v in values], width, label=str(name), color=colour)
     ax.set_xticks(range(len(labels)), labels)
     if not money:
-        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.yaxis.set_major_locator(mpl().MaxNLocator(integer=True))
     ax.set_ylabel(ylabel)
     _style(ax)
     return render(fig, fmt)
@@ -194,7 +205,7 @@ def coverage_by_innovation(rows, fmt: str) -> bytes:
     for index, row in enumerate(rows):
         ax.text(101, index, f"{row['covered']}/{row['targets']}", va="center", fontsize=8)
     ax.set_xlim(0, 112)
-    ax.xaxis.set_major_formatter(PercentFormatter())
+    ax.xaxis.set_major_formatter(mpl().PercentFormatter())
     ax.invert_yaxis()
     _style(ax, legend=False)
     return render(fig, fmt)
@@ -208,7 +219,7 @@ def adoptions_over_time(rows, fmt: str) -> bytes:
     labels = [row["month"].strftime("%m-%Y") for row in rows]
     ax.bar(labels, [row["applied"] for row in rows], color=OPEN, label=_("Adoptions applied"))
     ax.plot(labels, [row["cumulative"] for row in rows], color=BRAND, marker="o", label=_("Cumulative"))
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.yaxis.set_major_locator(mpl().MaxNLocator(integer=True))
     if len(labels) > 8:
         ax.tick_params(axis="x", labelrotation=45)
     _style(ax)

@@ -86,6 +86,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--factor", type=int, default=SIZES["L"])
     parser.add_argument("--only", default="", help="time only the requests whose name contains this")
+    parser.add_argument("--skip", default="", help="leave out the requests whose name contains this")
     args = parser.parse_args()
 
     call_command("collectstatic", interactive=False, verbosity=0)  # DEBUG is off, as in production
@@ -97,7 +98,7 @@ def main() -> None:
         for role, username in catalogue.roles().items():
             clients[role] = Client()
             clients[role].force_login(User.objects.get(username=username))
-        plan = [r for r in catalogue.requests() if args.only in r.name]
+        plan = [r for r in catalogue.requests() if args.only in r.name and not (args.skip and args.skip in r.name)]
         urls, etags, queries = {}, {}, {}
         for request in plan:  # one untimed pass: deep URLs, ETags, query counts, warm caches
             client = clients[request.role]

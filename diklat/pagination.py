@@ -32,7 +32,8 @@ class KeysetPagination(CursorPagination):
 
     def paginate_queryset(self, queryset, request, view=None):
         self.keyed = self._is_key(queryset.model, self.get_ordering(request, queryset, view)[0].lstrip("-"))
-        self.count = queryset.order_by()[: COUNT_CAP + 1].count()
+        # Count ids only: the annotations a list computes per row (progress roll-ups) would run for every counted row.
+        self.count = queryset.order_by().values("pk")[: COUNT_CAP + 1].count()
         return super().paginate_queryset(queryset, request, view)
 
     @staticmethod

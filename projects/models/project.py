@@ -2,8 +2,9 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, F, FloatField, OuterRef, Q, Subquery, Sum
+from django.db.models import F, FloatField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Cast, Round
+from django.db.models.lookups import IsNull
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -36,13 +37,15 @@ class ChangeProjectQuerySet(models.QuerySet):
 
     def with_progress(self):
         """Annotate progress per horizon and overall (None where there is no milestone)."""
-        overdue = Milestone.objects.overdue().filter(project=OuterRef("pk"))
+        # A scalar subquery, not EXISTS: the planner would hash an EXISTS over every overdue milestone
+        # of the country before the page's limit, where this one reads the page's rows by index.
+        first_overdue = Milestone.objects.overdue().filter(project=OuterRef("pk")).order_by().values("pk")[:1]
         return self.annotate(
             progress_short=weighted_progress("short"),
             progress_medium=weighted_progress("medium"),
             progress_long=weighted_progress("long"),
             progress_overall=weighted_progress(),
-            has_overdue=Exists(overdue),
+            has_overdue=IsNull(Subquery(first_overdue), False),
         )
 
     def for_lists(self):

@@ -13,13 +13,13 @@ querysets of assessments.models call it, and it reaches seats and panels through
 
 from django.db.models import Q
 
-from diklat.access import NOTHING, enrolment_branches, reached
+from diklat.access import NOTHING, among, enrolment_branches, reached
 from mentors.roles import GUIDES
 
 
 def examines(user, session_ref: str) -> Q:
     """Rows whose session (``session_ref``) has the user among its examiners."""
-    return Q(**{f"{session_ref}__in": user.examined_sessions.order_by().values("pk")})
+    return among(session_ref, user.examined_sessions.order_by().values("pk"))
 
 
 def _guided(user):
@@ -32,13 +32,14 @@ def session_scope(user) -> Q:
         return NOTHING
     if user.is_superuser:
         return Q()
-    return Q(
-        pk__in=reached(
+    return among(
+        "pk",
+        reached(
             _guided(user).values("enrolment__presentations__session"),
             user.chaired_sessions.values("pk"),
             user.examined_sessions.values("pk"),
             user.organisers.values("cohorts__seminars__sessions"),
-        )
+        ),
     )
 
 
@@ -50,14 +51,15 @@ def presentation_scope(user) -> Q:
     # Examiners see the participants of the sessions they sit on, not every participant an
     # examiner assignment names; mentors and coaches see their own participants.
     own, _assigned, _organised = enrolment_branches(user, "presentations")
-    return Q(
-        pk__in=reached(
+    return among(
+        "pk",
+        reached(
             own,
             _guided(user).values("enrolment__presentations"),
             user.examined_sessions.values("presentations"),
             user.chaired_sessions.values("presentations"),
             user.organisers.values("cohorts__seminars__sessions__presentations"),
-        )
+        ),
     )
 
 
@@ -67,12 +69,13 @@ def feedback_scope(user) -> Q:
         return NOTHING
     if user.is_superuser:
         return Q()
-    return Q(
-        pk__in=reached(
+    return among(
+        "pk",
+        reached(
             *enrolment_branches(user, "project__feedback"),
             user.feedback_given.values("pk"),
             user.examined_sessions.values("presentations__enrolment__project__feedback"),
-        )
+        ),
     )
 
 

@@ -17,11 +17,41 @@ it, and scoping a list never duplicates rows nor adds a query. ``prefix`` is the
 the scoped rows to the row the rule is about, e.g. ``"project__"``.
 """
 
-from django.db.models import Q
+from django.db.models import F, Lookup, Q
 
 from mentors.roles import Role
 
 NOTHING = Q(pk__in=[])
+
+
+class AnyOf(Lookup):
+    """``column = ANY(ARRAY(ids))`` on PostgreSQL, ``column IN (ids)`` elsewhere.
+
+    The planner cannot know how many ids a UNION of scopes yields: under IN it guesses hundreds
+    and hashes the whole table. ARRAY(...) is evaluated first, once, and the planner expects a
+    few ids, so it reaches the rows by index (EXPLAIN on the national data set: 170 ms -> 0.5 ms
+    for a mentor's projects).
+    """
+
+    lookup_name = "any_of"
+
+    def _sides(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return lhs, rhs, (*lhs_params, *rhs_params)
+
+    def as_sql(self, compiler, connection):
+        lhs, rhs, params = self._sides(compiler, connection)
+        return f"{lhs} IN {rhs}", params
+
+    def as_postgresql(self, compiler, connection):
+        lhs, rhs, params = self._sides(compiler, connection)
+        return f"{lhs} = ANY(ARRAY{rhs})", params
+
+
+def among(path: str, ids) -> Q:
+    """Rows whose ``path`` (a column or a lookup through relations) is one of the ids of a subquery."""
+    return Q(AnyOf(F(path), ids.order_by()))  # as IN does: a subquery's order means nothing
 
 
 def reached(*branches):
@@ -36,7 +66,7 @@ def _me(user):
 
 def _within(prefix: str, ids) -> Q:
     """Rows whose target (``prefix``, e.g. ``"project__"``; the row itself when empty) is among ``ids``."""
-    return Q(**{f"{prefix.removesuffix('__') or 'pk'}__in": ids})
+    return among(prefix.removesuffix("__") or "pk", ids)
 
 
 def enrolment_branches(user, path: str = "") -> list:
@@ -58,12 +88,12 @@ def enrolment_ids(user, path: str = ""):
 def assigned(user, enrolment_ref: str, roles=None) -> Q:
     """Rows whose enrolment (``enrolment_ref``, relative to the scoped rows) the user is assigned to."""
     assignments = user.assignments.all() if roles is None else user.assignments.filter(role__in=roles)
-    return Q(**{f"{enrolment_ref}__in": assignments.order_by().values("enrolment")})
+    return among(enrolment_ref, assignments.order_by().values("enrolment"))
 
 
 def organised(user, organiser_ref: str) -> Q:
     """Rows whose organiser (``organiser_ref``) has the user on its staff."""
-    return Q(**{f"{organiser_ref}__in": user.organisers.order_by().values("pk")})
+    return among(organiser_ref, user.organisers.order_by().values("pk"))
 
 
 def enrolment_scope(user, prefix: str = "") -> Q:
@@ -91,7 +121,7 @@ def participant_scope(user) -> Q:
         return NOTHING
     if user.is_superuser:
         return Q()
-    return Q(pk__in=reached(_me(user).values("participant"), *enrolment_branches(user, "participant")))
+    return among("pk", reached(_me(user).values("participant"), *enrolment_branches(user, "participant")))
 
 
 def cohort_scope(user) -> Q:
@@ -100,7 +130,7 @@ def cohort_scope(user) -> Q:
         return NOTHING
     if user.is_superuser:
         return Q()
-    return Q(pk__in=reached(user.organisers.values("cohorts"), *enrolment_branches(user, "cohort")))
+    return among("pk", reached(user.organisers.values("cohorts"), *enrolment_branches(user, "cohort")))
 
 
 # --- reports and rollout ---------------------------------------------------------------------
@@ -118,7 +148,7 @@ def in_reported_province(user, agency_ref: str) -> Q:
     """Rows whose agency (reached through ``agency_ref``) lies in a province the user reports on."""
     if not user.is_authenticated:
         return NOTHING
-    return Q(**{f"{agency_ref}__in": reported_agency_ids(user)})
+    return among(agency_ref, reported_agency_ids(user))
 
 
 def report_project_scope(user, prefix: str = "") -> Q:

@@ -8,6 +8,7 @@ narrowed by the report filters, and is read by its ``RawList`` (reports.rawlists
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import FeedbackItem, Presentation, Score
+from diklat.access import among
 from projects.models import ChangeProject, Milestone
 
 from . import queries, raw_scope
@@ -146,7 +147,7 @@ def scores(form: ReportFilterForm) -> ReportTable:
     """One row per score: scorer, indicator and value, for the presentations the reader may see."""
     presentations = Presentation.objects.filter(raw_scope.presentation_scope(form.user)).values("pk")
     return SCORES.table(
-        form.narrow(Score.objects.filter(presentation__in=presentations), "presentation__enrolment__project__")
+        form.narrow(Score.objects.filter(among("presentation", presentations)), "presentation__enrolment__project__")
         .select_related(
             "presentation__session__seminar__cohort__programme",
             "presentation__enrolment__participant__user",

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import BudgetFeedback, FeedbackEvent, FeedbackItem
+from diklat.access import among
 from projects.models import BudgetSource
 
 from ..rawlists import Cell, ColumnSpec, RawList
@@ -56,7 +57,7 @@ def by_category_status(form) -> ReportTable:
 
 
 def budget_rows(form):
-    return BudgetFeedback.objects.filter(item__in=feedback_items(form).values("pk"))
+    return BudgetFeedback.objects.filter(among("item", feedback_items(form).values("pk")))
 
 
 def budget_amounts(form) -> ReportTable:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Classification, PredicateBand, RubricIndicator, Score, ScoringPolicy, SeminarKind
 from assessments.results import ScorerTotal, band_for, combine, quantize
+from diklat.access import among
 
 from ..tables import Column, Kind, ReportTable
 from . import cohort_label, count_of, memo, percent, presentations
@@ -67,7 +68,9 @@ def _scoring(form) -> Scoring:
     )
     p = "presentation__"
     rows = (
-        Score.objects.filter(presentation__in=presentations(form).values("pk"))
+        # The scope's presentations first (an ARRAY), then their scores by index: under IN the planner
+        # joined every score of the country before applying the scope.
+        Score.objects.filter(among("presentation", presentations(form).values("pk")))
         .order_by()
         .values(
             "presentation_id",

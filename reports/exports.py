@@ -37,7 +37,7 @@ REGISTRY: dict[tuple[str, str], str] = {
     ("feedback", "unrealised"): f"{QUERIES}.feedback.unrealised_budget",
     ("feedback", "overdue"): f"{QUERIES}.feedback.overdue_items",
     ("feedback", "time-to-implement"): f"{QUERIES}.feedback.time_to_implement",
-    ("rollout", "matrix"): f"{QUERIES}.rollout.matrix",
+    ("rollout", "matrix"): f"{QUERIES}.rollout.full_matrix",
     ("rollout", "innovations"): f"{QUERIES}.rollout.coverage_by_innovation",
     ("rollout", "agencies"): f"{QUERIES}.rollout.coverage_by_agency",
     ("rollout", "provinces"): f"{QUERIES}.rollout.coverage_by_province",

@@ -130,9 +130,18 @@ def coverage_totals(form) -> dict:
     }
 
 
-def matrix(form) -> ReportTable:
-    """Adopting agencies × the innovations in scope, each cell the adoption's stage (blank: not adopted)."""
-    columns_of = [(row["pk"], row["name"]) for row in _innovation_figures(form)]
+MATRIX_COLUMNS = 12  # innovations on the page; the export has every one
+
+
+def matrix(form, top: int | None = MATRIX_COLUMNS) -> ReportTable:
+    """Adopting agencies × the most adopted innovations in scope, each cell the adoption's stage (blank: not adopted).
+
+    A national scope holds thousands of innovations and agencies: the page shows the ``top`` most
+    adopted (in name order), the export (``full_matrix``) all of them.
+    """
+    figures = _innovation_figures(form)
+    chosen = figures if top is None else sorted(figures, key=lambda row: -row["adopter_count"])[:top]
+    columns_of = sorted(((row["pk"], row["name"]) for row in chosen), key=lambda column: (column[1], column[0]))
     keys = {pk: f"innovation_{pk}" for pk, _name in columns_of}
     stages = dict(Adoption.Stage.choices)
     cells = (
@@ -149,9 +158,16 @@ def matrix(form) -> ReportTable:
         )
         row[keys[cell["innovation_id"]]] = stages[cell["stage"]]
         row["applied"] += cell["stage"] in Adoption.APPLIED_OR_BEYOND
+    note = ""
+    if len(chosen) < len(figures):
+        note = _("The %(shown)s most adopted of %(all)s innovations; the download has them all.") % {
+            "shown": len(chosen),
+            "all": len(figures),
+        }
     return ReportTable(
         name="rollout-matrix",
         title=_("Agencies and the innovations they adopted"),
+        note=note,
         columns=[
             Column("agency", _("Agency")),
             Column("government", _("Regional government")),
@@ -160,6 +176,11 @@ def matrix(form) -> ReportTable:
         ],
         rows=list(rows.values()),
     )
+
+
+def full_matrix(form) -> ReportTable:
+    """The matrix with every innovation in scope: for the export and the API."""
+    return matrix(form, top=None)
 
 
 def coverage_by_agency(form) -> ReportTable:

@@ -35,6 +35,7 @@ def cell_text(value, kind: Kind) -> str:
 
 
 NUMERIC = {Kind.INTEGER, Kind.RUPIAH, Kind.PERCENT, Kind.DECIMAL}
+PAGE_ROWS = 25
 
 
 def export_slug(report: str, function: str) -> str:
@@ -46,9 +47,14 @@ def export_slug(report: str, function: str) -> str:
 
 
 def present(table: ReportTable, report: str, function: str, query: str) -> dict:
-    """A table ready for the template: headers, formatted cells, and its export links."""
+    """A table ready for the template: headers, the first ``PAGE_ROWS`` rows formatted, and its export links.
+
+    A national table can hold thousands of rows: a page shows the first ones and says how many
+    the download has, so that its size does not grow with the country.
+    """
     columns = table.columns
     export = reverse("reports:export", args=[report, export_slug(report, function)])
+    rows = list(table.rows)
     return {
         "title": table.title,
         "name": table.name,
@@ -59,8 +65,10 @@ def present(table: ReportTable, report: str, function: str, query: str) -> dict:
                 {"text": cell_text(row.get(c.key), c.kind), "numeric": c.kind in NUMERIC, "label": c.header}
                 for c in columns
             ]
-            for row in table.rows
+            for row in rows[:PAGE_ROWS]
         ],
+        "hidden_rows": max(len(rows) - PAGE_ROWS, 0),
+        "total_rows": len(rows),
         **export_links(export, query),
     }
 

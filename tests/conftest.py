@@ -9,6 +9,7 @@ import os
 import shutil
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 from rest_framework.test import APIClient
 
@@ -80,6 +81,7 @@ def _fast_and_isolated(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    cache.clear()  # cached charts and national snapshots belong to one test's data
 
 
 @pytest.fixture(autouse=True)

@@ -14,6 +14,7 @@ SEEDS = [
     ("diklat.migrations.0002_reference_data", "load"),
     ("assessments.migrations.0002_seed_rubrics", "seed"),
     ("rollout.migrations.0002_government_affairs", "seed"),
+    ("reports.migrations.0002_the_generation_row", "create"),
 ]
 
 

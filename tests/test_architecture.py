@@ -102,6 +102,8 @@ def test_no_function_imports_a_project_module_to_dodge_a_loop():
         for function in ast.walk(tree):
             if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
                 continue
+            if path.name == "apps.py" and function.name == "ready":
+                continue  # Django's own order: an app's models may be imported only once the registry is ready
             for node in ast.walk(function):
                 if isinstance(node, ast.ImportFrom):
                     names = [node.module or ""] if node.level == 0 else ["."]

@@ -17,7 +17,9 @@ from .. import charts
 from ..filters import report_filters
 from ..permissions import may_read
 from ..queries import feedback, progress, rollout, seminars
+from ..snapshots import report_table
 from ..tables import ReportTable
+from .presenting import filter_query
 
 CHART_VERSION = "1"  # bump when the drawing changes, so old ETags no longer match
 CHART_CACHE_SECONDS = 24 * 60 * 60
@@ -121,7 +123,7 @@ def _chart_state(request, chart: str, fmt: str) -> dict:
             form = report_filters(request.GET, request.user)
             state["form"] = form
             if form.is_valid():
-                rows = list(spec.table(form).rows)
+                rows = list(report_table(form, spec.table, filter_query(form)).rows)
                 fingerprint = json.dumps(
                     [CHART_VERSION, chart, fmt, get_language(), rows], default=str, sort_keys=True
                 ).encode()

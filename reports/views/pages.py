@@ -12,6 +12,7 @@ from regions.models import Region
 from ..filters import report_filters
 from ..permissions import RAW, may_read, may_see_province
 from ..queries import feedback, progress, province, rollout, seminars
+from ..snapshots import report_table
 from .charting import chart_context
 from .presenting import cell_text, filter_query, present, raw_links
 
@@ -94,7 +95,7 @@ def report(request, report: str):
     query = filter_query(form)
     module = MODULES[report]
     for function, chart in sections:
-        table = getattr(module, function)(form)
+        table = report_table(form, getattr(module, function), query)
         table.rows = list(table.rows)
         context["sections"].append(
             {

@@ -120,6 +120,7 @@ def test_the_rendered_bytes_are_cached_under_the_etag(world, client, monkeypatch
     assert second["ETag"] == first["ETag"]
 
 
+@pytest.mark.django_db(transaction=True)  # the change is committed, as outside a test
 def test_the_etag_changes_when_the_data_behind_the_chart_changes(world, client):
     client.force_login(world.superuser)
     before = client.get(chart_url("milestones-by-horizon"))

@@ -1,0 +1,55 @@
+"""A superuser's national tables are computed once per committed change of the data, not once per request."""
+
+import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from reports.models import DataGeneration
+from reports.queries import progress
+from reports.snapshots import report_table
+from tests.reports.conftest import grow
+from tests.reports.test_queries import form_for
+
+pytestmark = pytest.mark.django_db
+
+
+def counted(form, build=progress.projects_by_status):
+    with CaptureQueriesContext(connection) as captured:
+        table = report_table(form, build, "")
+    return table, len(captured)
+
+
+def test_a_second_national_read_takes_the_snapshot_with_one_query(world):
+    first, queries_first = counted(form_for(world.superuser))
+    again, queries_again = counted(form_for(world.superuser))
+    assert again.rows == first.rows
+    assert queries_again == 1 < queries_first  # the generation only
+
+
+@pytest.mark.django_db(transaction=True)  # real commits: the generation moves only after one
+def test_a_committed_change_advances_the_generation_once_and_the_table_is_recomputed(world):
+    before, _queries = counted(form_for(world.superuser))
+    generation = DataGeneration.current()
+    with transaction.atomic():
+        grow(world, 3)
+    assert DataGeneration.current() == generation + 1  # once for the whole transaction
+    after, queries = counted(form_for(world.superuser))
+    assert queries > 1
+    assert sum(row["count"] for row in after.rows) == sum(row["count"] for row in before.rows) + 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_that_is_rolled_back_leaves_the_generation_and_the_snapshot(world):
+    counted(form_for(world.superuser))
+    generation = DataGeneration.current()
+    with transaction.atomic():
+        grow(world, 1)
+        transaction.set_rollback(True)
+    assert DataGeneration.current() == generation
+    assert counted(form_for(world.superuser))[1] == 1
+
+
+def test_other_readers_are_always_computed_live(world):
+    _table, first = counted(form_for(world.organiser_staff))
+    _table, again = counted(form_for(world.organiser_staff))
+    assert again == first > 1

@@ -10,6 +10,7 @@ other request reads them. Other readers' scopes are bounded and computed live.
 from collections.abc import Callable
 
 from django.core.cache import cache
+from django.db import connection
 from django.utils.translation import get_language
 
 from .models import DataGeneration

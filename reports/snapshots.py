@@ -24,9 +24,9 @@ def report_table(form, build: Callable, query: str) -> ReportTable:
     """The table ``build(form)`` makes; ``query`` is the form's filters as a query string."""
     if not form.user.is_superuser:
         return build(form)
-    key = (
-        f"reports:snapshot:{DataGeneration.current()}:{build.__module__}.{build.__qualname__}:{get_language()}:{query}"
-    )
+    # The database's name too: a generation counts one database's changes, and a cache may be shared.
+    database, name = connection.settings_dict["NAME"], f"{build.__module__}.{build.__qualname__}"
+    key = f"reports:snapshot:{database}:{DataGeneration.current()}:{name}:{get_language()}:{query}"
     table = cache.get(key)
     if table is None:
         table = build(form)

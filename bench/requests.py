@@ -20,7 +20,7 @@ class Request:
     name: str
     role: str
     url: str
-    cold_cache: bool = False  # clear the cache before each sample (a chart's first render)
+    cold_cache: bool = False  # forget the chart's drawing before each sample (its first render)
     revalidate: bool = False  # send the ETag of a first response back (a chart's 304)
     deep: bool = False  # follow `next` links 100 times, once, and time that page
 

@@ -67,6 +67,10 @@ def valid_nip(n: int) -> str:
     return f"{birth:%Y%m%d}{birth.year + 24}{month:02d}{sex}{n % 997 + 1:03d}"
 
 
+# Real names interleave the roles: sorted by name, participants are not all after every coach.
+GIVEN_NAMES = ["Agus", "Budi", "Citra", "Dewi", "Eko", "Fitri", "Gita", "Hendra", "Indah", "Joko", "Kartika", "Lestari"]
+
+
 class CastBuilder:
     def __init__(self, loader: Loader, today: datetime.date, factor: int):
         self.load, self.today, self.factor = loader, today, factor
@@ -85,7 +89,7 @@ class CastBuilder:
                 {
                     "id": pk,
                     "username": f"{prefix}{pk}",
-                    "full_name": f"{prefix.title().rstrip('-')} {pk}",
+                    "full_name": f"{GIVEN_NAMES[pk % len(GIVEN_NAMES)]} {prefix.title().rstrip('-')} {pk}",
                     "password": self.password,
                     "date_joined": self.load.now,
                     **extra,

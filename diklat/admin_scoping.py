@@ -8,6 +8,11 @@ from diklat.models import Cohort, Organiser
 from people.models import User
 from regions.models import Region
 
+from .admin_pagination import CappedCountPaginator
+
+# Cohorts listed in a sidebar filter: the most recent ones (a national list has a thousand).
+COHORT_FILTER_CHOICES = 40
+
 
 def assignable_users(queryset, user):
     """Users a non-superuser may pick (as mentor, examiner, author...): never a superuser nor other staff."""
@@ -57,7 +62,14 @@ class ScopedChoicesMixin:
 
 
 class ScopedAdminMixin(ScopedChoicesMixin):
-    """Limit non-superusers to the rows they may see (diklat.access), and their choices likewise."""
+    """Limit non-superusers to the rows they may see (diklat.access), and their choices likewise.
+
+    The change list counts at most a thousand rows (admin_pagination): these are the big tables.
+    """
+
+    paginator = CappedCountPaginator
+    show_full_result_count = False
+    change_list_template = "admin/capped_change_list.html"
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -70,7 +82,7 @@ class ScopedAdminMixin(ScopedChoicesMixin):
 
 
 def cohort_filter(field_path: str):
-    """A sidebar filter by cohort that lists only visible cohorts, in one query."""
+    """A sidebar filter by cohort that lists the most recent visible cohorts (and the chosen one), in one query."""
 
     class CohortFilter(admin.SimpleListFilter):
         title = _("cohort")
@@ -80,13 +92,21 @@ def cohort_filter(field_path: str):
             cohorts = Cohort.objects.select_related("programme")
             if not request.user.is_superuser:
                 cohorts = cohorts.visible_to(request.user)
-            return [(cohort.pk, str(cohort)) for cohort in cohorts]
+            chosen = self.chosen_pk()
+            recent = list(cohorts[:COHORT_FILTER_CHOICES])
+            if chosen and all(cohort.pk != chosen for cohort in recent):
+                recent += list(cohorts.filter(pk=chosen))
+            return [(cohort.pk, str(cohort)) for cohort in recent]
 
-        def queryset(self, request, queryset):
+        def chosen_pk(self) -> int | None:
             value = self.value()
             if value and value.isascii() and value.isdigit() and len(value) < 19:
-                return queryset.filter(**{field_path: value})
-            return queryset
+                return int(value)
+            return None
+
+        def queryset(self, request, queryset):
+            chosen = self.chosen_pk()
+            return queryset.filter(**{field_path: chosen}) if chosen else queryset
 
     return CohortFilter
 

@@ -20,6 +20,8 @@ class User(AbstractUser):
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        # Lists of participants and projects sort by name; without it a national list sorts every user.
+        indexes = [models.Index(fields=["full_name", "id"], name="user_by_name")]
 
     def __str__(self):
         return self.full_name or self.get_username()

@@ -1,21 +1,20 @@
 """Seminar results: score distribution, predicates, innovation vs routine, and each examiner's scoring.
 
-The per-scorer totals are summed in SQL (one query for every presentation in scope); they
-combine per presentation by the rule set's scoring policy and take the predicate from the rule
-set's band table in one pass, exactly as ``assessments.results`` does for one session.
+Scorers combine per presentation in SQL by the rule set's scoring policy, with the predicate
+from the rule set's band table (``assessments.combined``, the rules of ``assessments.results``):
+one row per presentation in scope leaves the database, and one per examiner.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
-from statistics import mean
 
-from django.db.models import Count, DecimalField, ExpressionWrapper, F, Q, Sum
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
-from assessments.models import Classification, PredicateBand, RubricIndicator, Score, ScoringPolicy, SeminarKind
-from assessments.results import ScorerTotal, band_for, combine, quantize
-from diklat.access import among
+from assessments.combined import combined, examiner_figures
+from assessments.models import Classification, PredicateBand, SeminarKind
+from diklat.models import Cohort
 
 from ..tables import Column, Kind, ReportTable
 from . import cohort_label, count_of, memo, percent, presentations
@@ -44,12 +43,6 @@ class Outcome:
     predicate_rank: int
 
 
-@dataclass
-class Scoring:
-    outcomes: list[Outcome]
-    examiners: dict  # scorer id → {"name": str, "totals": [Decimal]} (complete scorings only)
-
-
 def _score_band(score: Decimal) -> str:
     for key, _label, above, up_to in SCORE_BANDS:
         if (above is None or score > above) and (up_to is None or score <= up_to):
@@ -57,96 +50,41 @@ def _score_band(score: Decimal) -> str:
     raise AssertionError("bands cover every score")
 
 
-def scoring(form) -> Scoring:
-    """Every presentation in scope with its combined score and predicate: four queries in all."""
-    return memo(form, "seminars.scoring", lambda: _scoring(form))
+def outcomes(form) -> list[Outcome]:
+    """Every presentation in scope with its combined score and predicate: three queries in all."""
+    return memo(form, "seminars.outcomes", lambda: _outcomes(form))
 
 
-def _scoring(form) -> Scoring:
-    weighted = ExpressionWrapper(
-        F("value") * F("indicator__weight") / Decimal(100), output_field=DecimalField(max_digits=12, decimal_places=6)
-    )
-    p = "presentation__"
-    rows = (
-        # The scope's presentations first (an ARRAY), then their scores by index: under IN the planner
-        # joined every score of the country before applying the scope.
-        Score.objects.filter(among("presentation", presentations(form).values("pk")))
-        .order_by()
-        .values(
-            "presentation_id",
-            "scorer_id",
-            "scorer__full_name",
-            "scorer__username",
-            "role",
-            f"{p}session__seminar__kind",
-            f"{p}session__seminar__rubric_id",
-            f"{p}session__seminar__rubric__rule_set_id",
-            f"{p}{COHORT}_id",
-            f"{p}{COHORT}__programme__name",
-            f"{p}{COHORT}__programme__order",
-            f"{p}{COHORT}__number",
-            f"{p}{COHORT}__year",
-        )
-        .annotate(total=Sum(weighted), scored=Count("pk"))
-    )
-    indicator_counts = dict(RubricIndicator.objects.order_by().values_list("component__rubric").annotate(n=Count("pk")))
-    policies = {policy.rule_set_id: policy for policy in ScoringPolicy.objects.all()}
+def _outcomes(form) -> list[Outcome]:
+    results = combined(presentations(form))
+    cohorts = {
+        cohort.pk: cohort
+        for cohort in Cohort.objects.filter(pk__in={r.cohort_id for r in results}).select_related("programme")
+    }
     bands = defaultdict(list)
     for band in PredicateBand.objects.all():
         bands[band.rule_set_id].append(band)
+    rank, names = {}, {}
     for rule_set_bands in bands.values():
         rule_set_bands.sort(key=lambda b: (b.up_to is None, b.up_to or 0), reverse=True)
-
-    scorers, meta = defaultdict(list), {}
-    examiners = {}
-    for row in rows:
-        complete = row["scored"] == indicator_counts.get(row[f"{p}session__seminar__rubric_id"])
-        total = quantize(Decimal(row["total"]))
-        scorers[row["presentation_id"]].append(
-            ScorerTotal(
-                scorer_id=row["scorer_id"],
-                scorer_name=row["scorer__full_name"] or row["scorer__username"],
-                role=row["role"],
-                total=total,
-                scored=row["scored"],
-                complete=complete,
-            )
-        )
-        meta[row["presentation_id"]] = row
-        if complete and row["role"] == "examiner":
-            entry = examiners.setdefault(
-                row["scorer_id"], {"name": row["scorer__full_name"] or row["scorer__username"], "totals": []}
-            )
-            entry["totals"].append(total)
-
+        for index, band in enumerate(rule_set_bands):
+            rank[band.pk], names[band.pk] = index, band.name
     outcomes = []
-    for presentation_id, totals in scorers.items():
-        row = meta[presentation_id]
-        rule_set_id = row[f"{p}session__seminar__rubric__rule_set_id"]
-        programme, number, year = (row[f"{p}{COHORT}__{key}"] for key in ("programme__name", "number", "year"))
-        policy = policies.get(rule_set_id) or ScoringPolicy(rule_set_id=rule_set_id)
-        final = combine(totals, policy)
-        ordered_bands = bands.get(rule_set_id, [])
-        band = band_for(ordered_bands, final) if final is not None else None
+    for result in results:
+        cohort = cohorts[result.cohort_id]
         outcomes.append(
             Outcome(
-                cohort_id=row[f"{p}{COHORT}_id"],
-                cohort=cohort_label(
-                    row[f"{p}{COHORT}__programme__name"], row[f"{p}{COHORT}__number"], row[f"{p}{COHORT}__year"]
-                ),
-                cohort_order=(
-                    -row[f"{p}{COHORT}__year"],
-                    row[f"{p}{COHORT}__programme__order"],
-                    row[f"{p}{COHORT}__number"],
-                ),
-                kind=row[f"{p}session__seminar__kind"],
-                final=final,
-                predicate=band.name if band else "",
-                predicate_rank=ordered_bands.index(band) if band else len(ordered_bands),
+                cohort_id=cohort.pk,
+                cohort=cohort_label(cohort.programme.name, cohort.number, cohort.year),
+                cohort_order=(-cohort.year, cohort.programme.order, cohort.number),
+                kind=result.kind,
+                final=result.final,
+                predicate=names.get(result.band_id, ""),
+                predicate_rank=rank.get(result.band_id, len(bands.get(cohort.rule_set_id, []))),
             )
         )
     outcomes.sort(key=lambda o: o.cohort_order)
-    return Scoring(outcomes=outcomes, examiners=examiners)
+    return outcomes
 
 
 def score_distribution(form) -> ReportTable:
@@ -155,7 +93,7 @@ def score_distribution(form) -> ReportTable:
         kind: dict.fromkeys([key for key, *_rest in SCORE_BANDS] + ["unscored", "total"], 0)
         for kind in SeminarKind.values
     }
-    for outcome in scoring(form).outcomes:
+    for outcome in outcomes(form):
         figures = counts[outcome.kind]
         figures["total"] += 1
         figures["unscored" if outcome.final is None else _score_band(outcome.final)] += 1
@@ -176,7 +114,7 @@ def score_distribution(form) -> ReportTable:
 def predicates(form) -> ReportTable:
     """Per cohort and seminar: how many participants earned each predicate."""
     groups = {}
-    for outcome in scoring(form).outcomes:
+    for outcome in outcomes(form):
         if outcome.final is None:
             continue
         key = (outcome.cohort_order, outcome.cohort, outcome.kind, outcome.predicate_rank, outcome.predicate)
@@ -264,16 +202,15 @@ def innovation_share(form) -> ReportTable:
 
 def by_examiner(form) -> ReportTable:
     """Per examiner: presentations fully scored, and the mean, lowest and highest of their totals."""
-    examiners = scoring(form).examiners
     rows = [
         {
-            "examiner": entry["name"],
-            "scored": len(entry["totals"]),
-            "mean": quantize(Decimal(mean(entry["totals"]))),
-            "min": min(entry["totals"]),
-            "max": max(entry["totals"]),
+            "examiner": examiner.name,
+            "scored": examiner.scored,
+            "mean": examiner.mean,
+            "min": examiner.lowest,
+            "max": examiner.highest,
         }
-        for entry in sorted(examiners.values(), key=lambda e: e["name"])
+        for examiner in sorted(examiner_figures(presentations(form)), key=lambda e: e.name)
     ]
     return ReportTable(
         name="seminars-by-examiner",

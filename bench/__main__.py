@@ -24,6 +24,10 @@ os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
+
+settings.ROOT_URLCONF = "bench.urls"  # the app's URLs and the API's baselines
+
 from bench.run import main  # noqa: E402  (models can be imported only once Django is set up)
 
 main()

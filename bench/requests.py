@@ -23,6 +23,7 @@ class Request:
     cold_cache: bool = False  # forget the chart's drawing before each sample (its first render)
     revalidate: bool = False  # send the ETag of a first response back (a chart's 304)
     deep: bool = False  # follow `next` links 100 times, once, and time that page
+    baseline_of: str = ""  # the request this one is the floor of (bench.urls: .values() and JSON)
 
 
 def roles() -> dict[str, str]:
@@ -79,6 +80,18 @@ def requests() -> list[Request]:
         Request("national /api/projects/ page 100", "superuser", "/api/projects/", deep=True),
         Request("national /api/milestones/ first page", "superuser", "/api/milestones/"),
         Request("national /api/milestones/ page 100", "superuser", "/api/milestones/", deep=True),
+        Request(
+            "national projects .values() baseline",
+            "superuser",
+            "/bench/values/projects/",
+            baseline_of="national /api/projects/ first page",
+        ),
+        Request(
+            "national milestones .values() baseline",
+            "superuser",
+            "/bench/values/milestones/",
+            baseline_of="national /api/milestones/ first page",
+        ),
         Request("national admin projects", "superuser", "/admin/projects/changeproject/"),
         Request("national admin milestones", "superuser", "/admin/projects/milestone/"),
         Request("national progress report", "superuser", "/reports/progress/"),

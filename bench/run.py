@@ -26,10 +26,15 @@ def switch(name: str) -> None:
     connection.ensure_connection()
 
 
-def create_databases(factor: int) -> dict[str, str]:
+def create_databases(factor: int, reuse: bool = False) -> dict[str, str]:
     server_db = connection.settings_dict["NAME"]
     names = {size: f"bench_{size.lower()}" for size in SIZES}
     connection.ensure_connection()
+    if reuse:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT datname FROM pg_database WHERE datname = ANY(%s)", [list(names.values())])
+            if len(cursor.fetchall()) == len(names):
+                return names
     with connection.cursor() as cursor:
         for name in [*names.values(), "bench_empty"]:
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
@@ -87,10 +92,11 @@ def main() -> None:
     parser.add_argument("--factor", type=int, default=SIZES["L"])
     parser.add_argument("--only", default="", help="time only the requests whose name contains this")
     parser.add_argument("--skip", default="", help="leave out the requests whose name contains this")
+    parser.add_argument("--reuse", action="store_true", help="time the data sets a previous run left on this server")
     args = parser.parse_args()
 
     call_command("collectstatic", interactive=False, verbosity=0)  # DEBUG is off, as in production
-    names = create_databases(args.factor)
+    names = create_databases(args.factor, reuse=args.reuse)
     setups = {}
     for size, name in names.items():
         switch(name)
@@ -132,4 +138,9 @@ def main() -> None:
         worst = max(worst, (ratio, request.name))
         q_small, q_large = (setups[size]["queries"][request.name] for size in names)
         print(f"{request.name:42} {small:8.1f} {large:8.1f} {ratio:6.2f} {q_small:4} {q_large:4}")
+    medians = {key: statistics.median(values) for key, values in samples.items()}
+    for request in plan:
+        if request.baseline_of and (request.baseline_of, "L") in medians:
+            ratio = medians[(request.baseline_of, "L")] / medians[(request.name, "L")]
+            print(f"at L, {request.baseline_of} / {request.name}: {ratio:.2f} (target ≤ 2)")
     print(f"worst L/S ratio: {worst[0]:.2f} ({worst[1]})")

@@ -159,6 +159,8 @@ STORAGES = {
 # Evidence files are never served from MEDIA_URL: they go through a view that checks access.
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# A national report table older than the data is still served this long (seconds), saying when it was taken.
+REPORT_SNAPSHOT_MAX_AGE = int(os.environ.get("REPORT_SNAPSHOT_MAX_AGE", 300))
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", 5 * 1024 * 1024))
 FILE_UPLOAD_PERMISSIONS = 0o640
 

@@ -2,15 +2,24 @@
 
 A table over the whole country reads every project, milestone and score: it cannot cost the same
 at 50,000 projects as at 5,000. A superuser's tables (the only reader whose scope is the whole
-country) are therefore kept in the cache under the data's generation (reports.models), which
-advances after every committed change: the next request after a change recomputes them, every
-other request reads them. Other readers' scopes are bounded and computed live.
+country) are therefore kept in the cache with the data's generation (reports.models), which
+advances after every committed change.
+
+A national deployment changes every minute, so recomputing after each change would cost the full
+price on almost every request. A snapshot of an older generation is therefore still served while
+it is younger than ``REPORT_SNAPSHOT_MAX_AGE`` seconds, and says when it was taken (``as_of``):
+a table costs its full price at most once per that many seconds, however busy the country is.
+Other readers' scopes are bounded and computed live.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from .models import DataGeneration
@@ -20,16 +29,28 @@ from .tables import ReportTable
 SNAPSHOT_SECONDS = 60 * 60
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    generation: int
+    taken_at: datetime
+    table: ReportTable
+
+
 def report_table(form, build: Callable, query: str) -> ReportTable:
     """The table ``build(form)`` makes; ``query`` is the form's filters as a query string."""
     if not form.user.is_superuser:
         return build(form)
     # The database's name too: a generation counts one database's changes, and a cache may be shared.
     database, name = connection.settings_dict["NAME"], f"{build.__module__}.{build.__qualname__}"
-    key = f"reports:snapshot:{database}:{DataGeneration.current()}:{name}:{get_language()}:{query}"
-    table = cache.get(key)
-    if table is None:
-        table = build(form)
-        table.rows = list(table.rows)
-        cache.set(key, table, SNAPSHOT_SECONDS)
+    key = f"reports:snapshot:{database}:{name}:{get_language()}:{query}"
+    generation, now = DataGeneration.current(), timezone.now()
+    snapshot = cache.get(key)
+    if snapshot is not None and snapshot.generation == generation:
+        return snapshot.table
+    if snapshot is not None and now - snapshot.taken_at < timedelta(seconds=settings.REPORT_SNAPSHOT_MAX_AGE):
+        snapshot.table.as_of = snapshot.taken_at  # older than the data: say so
+        return snapshot.table
+    table = build(form)
+    table.rows = list(table.rows)
+    cache.set(key, Snapshot(generation, now, table), SNAPSHOT_SECONDS)
     return table

@@ -1,5 +1,6 @@
 """A report table: typed columns and rows, shared by the pages, the charts, the exports and the API."""
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -31,6 +32,7 @@ class ReportTable:
     columns: list[Column]
     rows: Iterable[dict] = field(default_factory=list)
     note: str = ""  # translated (lazy) definitions shown under the title
+    as_of: datetime.datetime | None = None  # set when a national snapshot is older than the data
 
     def values(self, row: dict) -> list:
         return [row.get(column.key) for column in self.columns]

@@ -59,6 +59,7 @@ def present(table: ReportTable, report: str, function: str, query: str) -> dict:
         "title": table.title,
         "name": table.name,
         "note": table.note,
+        "as_of": table.as_of,
         "headers": [{"text": c.header, "numeric": c.kind in NUMERIC} for c in columns],
         "rows": [
             [

@@ -121,7 +121,8 @@ def test_the_rendered_bytes_are_cached_under_the_etag(world, client, monkeypatch
 
 
 @pytest.mark.django_db(transaction=True)  # the change is committed, as outside a test
-def test_the_etag_changes_when_the_data_behind_the_chart_changes(world, client):
+def test_the_etag_changes_when_the_data_behind_the_chart_changes(world, client, settings):
+    settings.REPORT_SNAPSHOT_MAX_AGE = 0  # the national snapshot follows every change
     client.force_login(world.superuser)
     before = client.get(chart_url("milestones-by-horizon"))
     milestone(world.p3, "short", -2)  # one more overdue milestone

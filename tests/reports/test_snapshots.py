@@ -1,8 +1,12 @@
 """A superuser's national tables are computed once per committed change of the data, not once per request."""
 
+import datetime
+from unittest import mock
+
 import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from reports.models import DataGeneration
 from reports.queries import progress
@@ -27,7 +31,8 @@ def test_a_second_national_read_takes_the_snapshot_with_one_query(world):
 
 
 @pytest.mark.django_db(transaction=True)  # real commits: the generation moves only after one
-def test_a_committed_change_advances_the_generation_once_and_the_table_is_recomputed(world):
+def test_a_committed_change_advances_the_generation_once_and_the_table_is_recomputed(world, settings):
+    settings.REPORT_SNAPSHOT_MAX_AGE = 0
     before, _queries = counted(form_for(world.superuser))
     generation = DataGeneration.current()
     with transaction.atomic():
@@ -53,3 +58,40 @@ def test_other_readers_are_always_computed_live(world):
     _table, first = counted(form_for(world.organiser_staff))
     _table, again = counted(form_for(world.organiser_staff))
     assert again == first > 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_young_snapshot_of_older_data_is_served_saying_when_it_was_taken(world, settings):
+    settings.REPORT_SNAPSHOT_MAX_AGE = 300
+    before, _queries = counted(form_for(world.superuser))
+    assert before.as_of is None
+    with transaction.atomic():
+        grow(world, 3)
+    served, queries = counted(form_for(world.superuser))
+    assert queries == 1  # the generation only: the table is the snapshot's
+    assert served.rows == before.rows
+    assert served.as_of is not None and timezone.now() - served.as_of < datetime.timedelta(minutes=1)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_snapshot_older_than_the_limit_is_recomputed(world, settings):
+    settings.REPORT_SNAPSHOT_MAX_AGE = 300
+    before, _queries = counted(form_for(world.superuser))
+    with transaction.atomic():
+        grow(world, 3)
+    later = timezone.now() + datetime.timedelta(seconds=301)
+    with mock.patch("reports.snapshots.timezone.now", return_value=later):
+        after, queries = counted(form_for(world.superuser))
+    assert queries > 1 and after.as_of is None
+    assert sum(row["count"] for row in after.rows) == sum(row["count"] for row in before.rows) + 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_page_says_when_a_national_table_was_taken(world, settings, client):
+    settings.REPORT_SNAPSHOT_MAX_AGE = 300
+    client.force_login(world.superuser)
+    assert "Angka per" not in client.get("/reports/progress/", headers={"accept-language": "id"}).text
+    with transaction.atomic():
+        grow(world, 1)
+    page = client.get("/reports/progress/", headers={"accept-language": "id"}).text
+    assert "Angka per" in page

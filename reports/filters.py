@@ -22,24 +22,25 @@ from projects.models import ChangeProject
 from regions.models import Agency, Region
 from rollout.models import Adoption
 
+from .choices import ListedChoiceField, usable
+
 FILTER_NAMES = ("programme", "cohort", "year", "province", "government", "agency")
 ORIGIN_FILTERS = ("programme", "cohort", "year")
 AREA_FILTERS = ("province", "government", "agency")
 # Parameters that are not filters but travel in the same query string.
 PASSTHROUGH = {"format", "page", "page_size", "ordering", "chart", "export"}
+LISTED_COHORTS = 40  # the most recent of the reader's cohorts (and the chosen one) in the cohort list
 
 
 class ReportFilterForm(forms.Form):
-    programme = forms.ModelChoiceField(
-        Programme.objects.all(), to_field_name="code", required=False, label=_("Programme")
-    )
-    cohort = forms.ModelChoiceField(Cohort.objects.none(), required=False, label=_("Cohort"))
+    programme = ListedChoiceField(Programme.objects.all(), to_field_name="code", required=False, label=_("Programme"))
+    cohort = ListedChoiceField(Cohort.objects.none(), required=False, label=_("Cohort"))
     year = forms.IntegerField(min_value=2000, max_value=2100, required=False, label=_("Year"))
-    province = forms.ModelChoiceField(Region.objects.none(), to_field_name="code", required=False, label=_("Province"))
-    government = forms.ModelChoiceField(
+    province = ListedChoiceField(Region.objects.none(), to_field_name="code", required=False, label=_("Province"))
+    government = ListedChoiceField(
         Region.objects.none(), to_field_name="code", required=False, label=_("Regional government")
     )
-    agency = forms.ModelChoiceField(Agency.objects.none(), required=False, label=_("Agency"))
+    agency = ListedChoiceField(Agency.objects.none(), required=False, label=_("Agency"))
 
     def __init__(self, data, *, user, **kwargs):
         self.user = user
@@ -66,6 +67,34 @@ class ReportFilterForm(forms.Form):
         self.fields["government"].queryset = Region.objects.all()
         self.fields["agency"].queryset = Agency.objects.select_related("government__parent")
         self.reported_provinces = provinces
+        self._list_bounded_choices(user)
+
+    def _list_bounded_choices(self, user) -> None:
+        """Cohorts: the most recent; governments: the chosen province's; agencies: the chosen government's."""
+        raw = {name: usable(self.data.get(name)) if self.is_bound else None for name in FILTER_NAMES}
+        cohorts = self.fields["cohort"].queryset
+        if raw["programme"]:
+            cohorts = cohorts.filter(programme__code=raw["programme"])
+        if raw["year"] and str(raw["year"]).isdigit() and len(str(raw["year"])) == 4:
+            cohorts = cohorts.filter(year=int(raw["year"]))
+        self.fields["cohort"].list_only(
+            self.fields["cohort"].queryset.filter(pk__in=cohorts.values("pk")[:LISTED_COHORTS]), raw["cohort"]
+        )
+        if raw["province"]:
+            area = Q(code=raw["province"]) | Q(parent__code=raw["province"])
+        elif not user.is_superuser and self._is_provincial_only():
+            area = Q(pk__in=self.reported_provinces.values("pk")) | Q(parent__in=self.reported_provinces.values("pk"))
+        else:
+            area = access.NOTHING
+        self.fields["government"].list_only(Region.objects.filter(area), raw["government"])
+        self.fields["agency"].list_only(
+            Agency.objects.filter(government__code=raw["government"]) if raw["government"] else Agency.objects.none(),
+            raw["agency"],
+        )
+        if not raw["province"] and area is access.NOTHING:
+            self.fields["government"].help_text = _("Choose a province first.")
+        if not raw["government"]:
+            self.fields["agency"].help_text = _("Choose a regional government first.")
 
     def clean(self):
         cleaned = super().clean()

@@ -17,7 +17,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from .cells import as_text, is_number, local, neutralise
+from .cells import FORMULA_STARTS, as_text, is_number, local, neutralise
 from .filters import ReportFilterForm, report_filters
 from .permissions import RAW, may_read  # noqa: F401 - RAW stays importable from here
 from .streaming import attachment
@@ -75,6 +75,8 @@ def filter_errors(form: ReportFilterForm) -> dict[str, list[str]]:
 
 def csv_value(column: Column, value):
     """A CSV field: numbers stay numbers, dates ISO, text neutralised."""
+    if type(value) is str:  # most cells: the shortest way through
+        return f"'{value}" if value.startswith(FORMULA_STARTS) else value
     if value is None:
         return ""
     if is_number(value):

@@ -111,7 +111,9 @@ MILESTONES = ValueList(
         ValueSpec("progress", _("Progress (%)"), Kind.PERCENT),
         ValueSpec("estimated_cost", _("Estimated cost"), Kind.RUPIAH),
         ValueSpec("completed_on", _("Completed on"), Kind.DATE),
-        ValueSpec("overdue", _("Overdue"), lookups=("status", "target_date"), show=milestone_overdue, today=True),
+        ValueSpec(
+            "overdue", _("Overdue"), lookups=("status", "target_date"), show=milestone_overdue, today=True, memo=True
+        ),
     ),
 )
 

@@ -3,6 +3,7 @@
 import os
 import sys
 import tempfile
+import warnings
 from pathlib import Path
 
 import django
@@ -17,6 +18,7 @@ if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
     os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='bench-exports-')}/bench.sqlite3"
 
 django.setup()
+warnings.filterwarnings("ignore", "No directory at", UserWarning)  # static files play no part in an export
 
 from bench.exports.measure import main  # noqa: E402  (models can be imported only once Django is set up)
 

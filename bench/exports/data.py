@@ -60,8 +60,13 @@ def build(rows: int) -> tuple[User, Cohort]:
     )
     participants = Participant.objects.bulk_create(
         Participant(
-            user=user, nip=nip(n + 1), rank="IV/a", position="Kepala Bidang", position_type="administrator",
-            echelon="III.a", agency=agency,
+            user=user,
+            nip=nip(n + 1),
+            rank="IV/a",
+            position="Kepala Bidang",
+            position_type="administrator",
+            echelon="III.a",
+            agency=agency,
         )
         for n, user in enumerate(users)
     )

@@ -138,15 +138,17 @@ def main() -> None:
             samples[name].append(run(subjects[name]))
     memory = {name: weigh(chunks) for name, chunks in subjects.items()}
 
-    print(f"\n{args.rows:,} rows of raw milestones, median of {args.repeat} interleaved runs")
-    print(f"{'':9} {'ms':>8} {'ratio':>6} {'1st byte ms':>11} {'chunks':>6} {'KiB':>7}", end="")
-    print(f" {'traced MiB':>10} {'maxrss MiB':>10}")
+    print(f"\n{args.rows:,} rows of raw milestones, {args.repeat} interleaved runs: median, and best (least noisy)")
+    print(f"{'':9} {'ms':>8} {'ratio':>6} {'best ms':>8} {'ratio':>6} {'1st byte ms':>11} {'chunks':>6}", end="")
+    print(f" {'KiB':>7} {'traced MiB':>10} {'maxrss MiB':>10}")
     floor = statistics.median(s["ms"] for s in samples["baseline"])
+    best_floor = min(s["ms"] for s in samples["baseline"])
     for name, runs in samples.items():
-        ms = statistics.median(s["ms"] for s in runs)
+        ms, best = statistics.median(s["ms"] for s in runs), min(s["ms"] for s in runs)
         first = statistics.median(s["first_ms"] for s in runs)
         print(
-            f"{name:9} {ms:8.1f} {ms / floor:6.2f} {first:11.1f} {runs[0]['chunks']:6} {runs[0]['bytes'] / 1024:7.0f}"
+            f"{name:9} {ms:8.1f} {ms / floor:6.2f} {best:8.1f} {best / best_floor:6.2f} {first:11.1f}"
+            f" {runs[0]['chunks']:6} {runs[0]['bytes'] / 1024:7.0f}"
             f" {memory[name]['traced_mib']:10.1f} {memory[name]['maxrss_mib']:10.1f}"
         )
     sys.stdout.flush()

@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run test lint format messages clean bench-scale
+.PHONY: run test lint format messages clean bench-scale bench-exports
 
 $(VENV)/bin/python:
 	@PYTHON=$$(scripts/find-python.sh) || exit 1; \
@@ -37,6 +37,10 @@ lint: $(VENV)/.test
 # The scale benchmark (issue: national scale) on a throwaway PostgreSQL: BENCH_ARGS="--repeat 3 --only report".
 bench-scale: $(VENV)/.test
 	source scripts/pg-throwaway.sh && $(PY) -m bench $(BENCH_ARGS)
+
+# CSV and XLSX of 10,000 raw milestones against a values_list + csv.writer baseline, on a temporary SQLite file.
+bench-exports: $(VENV)/.test
+	$(PY) -m bench.exports $(BENCH_ARGS)
 
 # Needs gettext; the compiled .mo files are committed so that running needs none.
 messages: $(VENV)/.runtime

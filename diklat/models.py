@@ -101,6 +101,15 @@ class Organiser(models.Model):
         return self.region.time_zone if self.region_id else settings.TIME_ZONE
 
 
+def cohort_name(programme: str, number: int, year: int) -> str:
+    """A cohort's name from its programme's name, number and year: the cohort's ``str`` and the raw lists' cell."""
+    return _("%(programme)s Cohort %(number)s of %(year)s") % {
+        "programme": programme,
+        "number": roman(number),
+        "year": year,
+    }
+
+
 def roman(number: int) -> str:
     numerals = [
         (1000, "M"),
@@ -171,11 +180,7 @@ class Cohort(models.Model):
         ]
 
     def __str__(self):
-        return _("%(programme)s Cohort %(number)s of %(year)s") % {
-            "programme": self.programme.name,
-            "number": roman(self.number),
-            "year": self.year,
-        }
+        return cohort_name(self.programme.name, self.number, self.year)
 
     def clean(self):
         errors = {}

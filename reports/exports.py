@@ -1,4 +1,4 @@
-"""Every report table and raw list as CSV (streamed) or XLSX (written row by row, reports.xlsx), filtered and scoped.
+"""Every report table and raw list as CSV or XLSX (reports.xlsx), both streamed, filtered and scoped.
 
 Cells are typed by their column's kind (reports.cells): in XLSX dates are dates, amounts are
 numbers with a rupiah format; text that a spreadsheet would run as a formula is made inert:
@@ -7,19 +7,20 @@ prefixed with ``'`` in CSV, stored as a string with a quote prefix in XLSX.
 
 import csv
 import datetime
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from .cells import as_text, is_number, local, neutralise
+from .cells import FORMULA_STARTS, as_text, is_number, local, neutralise
 from .filters import ReportFilterForm, report_filters
 from .permissions import RAW, may_read  # noqa: F401 - RAW stays importable from here
+from .streaming import attachment
 from .tables import Column, Kind, ReportTable
 from .xlsx import xlsx_response
 
@@ -74,6 +75,8 @@ def filter_errors(form: ReportFilterForm) -> dict[str, list[str]]:
 
 def csv_value(column: Column, value):
     """A CSV field: numbers stay numbers, dates ISO, text neutralised."""
+    if type(value) is str:  # most cells: the shortest way through
+        return f"'{value}" if value.startswith(FORMULA_STARTS) else value
     if value is None:
         return ""
     if is_number(value):
@@ -113,17 +116,8 @@ def csv_lines(table: ReportTable, *, batch: int = 500) -> Iterator[str]:
         yield "".join(lines)
 
 
-def in_context(chunks: Callable[[], Iterable[str]], language: str, zone) -> Iterator[str]:
-    """Run a streaming generator in the request's language and time zone, which are gone once the view returns."""
-    with translation.override(language), timezone.override(zone):
-        yield from chunks()
-
-
 def csv_response(table: ReportTable, filename: str) -> StreamingHttpResponse:
-    chunks = in_context(lambda: csv_lines(table), translation.get_language(), timezone.get_current_timezone())
-    response = StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment(lambda: csv_lines(table), filename, "text/csv; charset=utf-8")
 
 
 WRITERS = {"csv": csv_response, "xlsx": xlsx_response}

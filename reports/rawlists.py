@@ -9,11 +9,15 @@ queries is the same for ten rows or ten thousand.
 import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from diklat.models import cohort_name
 
 from .tables import Column, Kind, ReportTable
 
@@ -100,3 +104,117 @@ class RawList:
             rows=list(rows) if listed else rows,
             note=self.note,
         )
+
+
+# --- lists read as plain values -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ValueSpec:
+    """A column read from ``.values_list()``: its ``lookups`` (by default the key) and how ``show`` makes the cell.
+
+    Without ``show`` the cell is the first lookup's value. ``show(*values)`` gets the lookups'
+    values (and ``today`` after them where ``today=True``); where every value is None (a null
+    foreign key) the cell is empty instead. ``memo`` says that the cell depends on the values
+    alone, so one reading works it out once per distinct value: a choice's label, a cohort's name.
+    """
+
+    key: str
+    header: str
+    kind: Kind = Kind.TEXT
+    lookups: tuple[str, ...] = ()
+    show: Callable[..., Any] | None = None
+    today: bool = False
+    memo: bool = False
+
+    @property
+    def column(self) -> Column:
+        return Column(self.key, self.header, self.kind)
+
+    @property
+    def empty(self):
+        return "" if self.kind == Kind.TEXT else None
+
+    def reader(self, start: int, day: datetime.date) -> Callable[[tuple], Any]:
+        """The function reading this cell from a row of values, the lookups starting at ``start``."""
+        if self.show is None:
+            return itemgetter(start)
+        end = start + len(self.lookups or (self.key,))
+        show, empty = self.show, self.empty
+        extra = (day,) if self.today else ()
+
+        def read(values: tuple):
+            found = values[start:end]
+            if all(value is None for value in found):
+                return empty
+            return show(*found, *extra)
+
+        if not self.memo:
+            return read
+        seen: dict[tuple, Any] = {}
+
+        def remembered(values: tuple):
+            found = values[start:end]
+            if found not in seen:
+                seen[found] = read(values)
+            return seen[found]
+
+        return remembered
+
+
+def choice_label(choices: type[models.Choices]) -> Callable[[Any], Any]:
+    """A show for a choice field: its label in the reading's language, or the value if it is not a choice."""
+    labels = dict(choices.choices)
+    return lambda value: str(labels[value]) if value in labels else value
+
+
+@dataclass(frozen=True)
+class ValueList:
+    """A raw list read with ``.values_list()``: no model instances, one tuple a row (as RawList otherwise)."""
+
+    name: str
+    title: str
+    columns: tuple[ValueSpec, ...]
+    note: str = ""
+
+    def lookups(self) -> list[str]:
+        return [lookup for spec in self.columns for lookup in spec.lookups or (spec.key,)]
+
+    def rows(self, queryset, today: datetime.date | None = None) -> Iterator[dict]:
+        """Yield one row per tuple, reading in chunks; ``today`` and the labels are fixed when reading starts."""
+        day = timezone.localdate() if today is None else today
+        readers, start = [], 0
+        for spec in self.columns:
+            readers.append((spec.key, spec.reader(start, day)))
+            start += len(spec.lookups or (spec.key,))
+        for values in queryset.values_list(*self.lookups()).iterator(chunk_size=CHUNK):
+            yield {key: read(values) for key, read in readers}
+
+    def table(self, queryset, today: datetime.date | None = None, *, listed: bool = False) -> ReportTable:
+        rows = self.rows(queryset, today)
+        return ReportTable(
+            name=self.name,
+            title=self.title,
+            columns=[spec.column for spec in self.columns],
+            rows=list(rows) if listed else rows,
+            note=self.note,
+        )
+
+
+def person(key: str, header: str, user: str) -> ValueSpec:
+    """A user's name, as ``str(user)`` gives it, from the lookup path to the user."""
+    return ValueSpec(key, header, lookups=(f"{user}__full_name", f"{user}__username"), show=user_name)
+
+
+def user_name(full_name: str, username: str) -> str:
+    return full_name or username
+
+
+def cohort(key: str, header: str, path: str) -> ValueSpec:
+    """A cohort's name, as ``str(cohort)`` gives it, from the lookup path to the cohort."""
+    lookups = (f"{path}__programme__name", f"{path}__number", f"{path}__year")
+    return ValueSpec(key, header, lookups=lookups, show=cohort_name, memo=True)
+
+
+def choice(key: str, header: str, choices: type[models.Choices], lookup: str = "") -> ValueSpec:
+    return ValueSpec(key, header, lookups=(lookup or key,), show=choice_label(choices), memo=True)

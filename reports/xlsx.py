@@ -1,81 +1,27 @@
-"""XLSX of a report table: typed cells (dates, integers, rupiah), sized columns, a frozen header, inert text.
+"""XLSX of a report table, streamed: the first bytes leave before the workbook is finished, memory stays flat.
 
-openpyxl is imported when the first workbook is written: importing it costs half a second that
-no page, nor ``manage.py check``, should pay.
+The zip is written by the standard library to a sink that is emptied after every batch of rows
+(an unseekable output makes zipfile describe each part after its data, so nothing is rewritten);
+the parts are SpreadsheetML written as text (reports.spreadsheetml). Cells are typed: dates are
+dates, amounts numbers with a rupiah format, text that would run as a formula a quoted string.
 """
 
-import datetime
-import functools
-import tempfile
+import zipfile
+from collections.abc import Iterator
 from itertools import chain, islice
-from types import SimpleNamespace
 
-from django.http import FileResponse
+from django.http import StreamingHttpResponse
 
-from .cells import FORMULA_STARTS, as_text, is_number, local
+from . import spreadsheetml as ml
+from .cells import as_text, is_number
+from .streaming import attachment
 from .tables import Column, Kind, ReportTable
 
-XLSX_MAX_TEXT = 32767
-XLSX_FORMATS = {
-    Kind.INTEGER: "0",
-    Kind.RUPIAH: '"Rp "#,##0',
-    Kind.PERCENT: "0.0",
-    Kind.DECIMAL: "0.00",
-    Kind.DATE: "dd-mm-yyyy",
-    Kind.DATETIME: "dd-mm-yyyy hh:mm",
-}
 XLSX_WIDTHS = {Kind.DATE: 12, Kind.DATETIME: 17, Kind.PERCENT: 8, Kind.DECIMAL: 8, Kind.INTEGER: 8, Kind.RUPIAH: 16}
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SAMPLE_ROWS = 100  # rows read ahead to size the columns
-
-
-@functools.cache
-def openpyxl() -> SimpleNamespace:
-    """openpyxl's write-only pieces, imported on first use."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    return SimpleNamespace(
-        Workbook=Workbook,
-        WriteOnlyCell=WriteOnlyCell,
-        ILLEGAL_CHARACTERS_RE=ILLEGAL_CHARACTERS_RE,
-        Font=Font,
-        get_column_letter=get_column_letter,
-    )
-
-
-def xlsx_cell(ws, column: Column, value):
-    WriteOnlyCell = openpyxl().WriteOnlyCell
-    """A typed cell (or a plain value where no format is needed)."""
-    if value is None:
-        return None
-    kind = column.kind
-    if is_number(value):
-        if kind in (Kind.INTEGER, Kind.RUPIAH):
-            value = int(value)
-        if kind not in XLSX_FORMATS or kind in (Kind.DATE, Kind.DATETIME):
-            return value
-        cell = WriteOnlyCell(ws, value=value)
-        cell.number_format = XLSX_FORMATS[kind]
-        return cell
-    if isinstance(value, datetime.date):
-        if isinstance(value, datetime.datetime):
-            value = local(value)
-            if kind == Kind.DATE:
-                value = value.date()
-        cell = WriteOnlyCell(ws, value=value)
-        cell.number_format = XLSX_FORMATS[Kind.DATETIME if isinstance(value, datetime.datetime) else Kind.DATE]
-        return cell
-    text = openpyxl().ILLEGAL_CHARACTERS_RE.sub("", as_text(value))[:XLSX_MAX_TEXT]
-    if not text.startswith(FORMULA_STARTS):
-        return text
-    cell = WriteOnlyCell(ws, value=text)
-    cell.data_type = "s"  # a string, never a formula
-    cell.quotePrefix = True  # and it stays text when the cell is edited
-    return cell
+# Level 1 deflates XML about three times faster than the default 6 for a file some 30% larger.
+COMPRESS_LEVEL = 1
 
 
 def typical_width(column: Column, value) -> int:
@@ -95,39 +41,53 @@ def column_width(column: Column, sample: list[dict]) -> int:
 
 def sheet_title(title: str) -> str:
     cleaned = "".join(" " if char in "[]:*?/\\" else char for char in str(title)).strip()
-    return cleaned[:31] or "Sheet"
+    return ml.ILLEGAL_CHARACTERS_RE.sub("", cleaned)[:31] or "Sheet"
 
 
-def write_xlsx(table: ReportTable, target) -> None:
-    """Write the table to ``target`` (a path or a binary file) one row at a time."""
-    xl = openpyxl()
-    workbook = xl.Workbook(write_only=True)
-    ws = workbook.create_sheet(sheet_title(table.title))
+class Sink:
+    """A write-only, unseekable file: what zipfile writes waits here until it is taken."""
+
+    def __init__(self):
+        self.parts: list[bytes] = []
+
+    def write(self, data) -> int:
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def take(self) -> bytes:
+        data, self.parts = b"".join(self.parts), []
+        return data
+
+
+def sheet_text(table: ReportTable) -> Iterator[str]:
+    """The worksheet's XML in pieces; the first hundred rows are read ahead to size the columns."""
     rows = iter(table.rows)
     sample = list(islice(rows, SAMPLE_ROWS))
-    for index, column in enumerate(table.columns, start=1):
-        ws.column_dimensions[xl.get_column_letter(index)].width = column_width(column, sample)
-    ws.freeze_panes = "A2"
-    bold = xl.Font(bold=True)
-    header = []
-    for column in table.columns:
-        cell = xl.WriteOnlyCell(ws, value=str(column.header))
-        cell.font = bold
-        header.append(cell)
-    ws.append(header)
-    for row in chain(sample, rows):
-        ws.append([xlsx_cell(ws, column, row.get(column.key)) for column in table.columns])
-    workbook.save(target)
+    yield ml.sheet_head([column_width(column, sample) for column in table.columns])
+    yield from ml.sheet_rows(table.columns, chain(sample, rows))
+    yield ml.SHEET_TAIL
 
 
-def xlsx_response(table: ReportTable, filename: str) -> FileResponse:
-    # Spooled: a small workbook stays in memory, a large one goes to a temporary file.
-    # No context manager: FileResponse closes the file once it has been sent.
-    buffer = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115
-    try:
-        write_xlsx(table, buffer)
-    except BaseException:
-        buffer.close()
-        raise
-    buffer.seek(0)
-    return FileResponse(buffer, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE)
+def xlsx_chunks(table: ReportTable) -> Iterator[bytes]:
+    """The workbook's bytes, yielded as they are compressed: the fixed parts before any row is read."""
+    sink = Sink()
+    with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as archive:
+        archive.writestr("[Content_Types].xml", ml.CONTENT_TYPES)
+        archive.writestr("_rels/.rels", ml.ROOT_RELS)
+        archive.writestr("xl/workbook.xml", ml.workbook_xml(sheet_title(table.title)))
+        archive.writestr("xl/_rels/workbook.xml.rels", ml.WORKBOOK_RELS)
+        archive.writestr("xl/styles.xml", ml.styles_xml())
+        yield sink.take()
+        with archive.open("xl/worksheets/sheet1.xml", "w") as sheet:
+            for text in sheet_text(table):
+                sheet.write(text.encode("utf-8"))
+                if sink.parts:
+                    yield sink.take()
+    yield sink.take()  # the end of the sheet and the zip's central directory
+
+
+def xlsx_response(table: ReportTable, filename: str) -> StreamingHttpResponse:
+    return attachment(lambda: xlsx_chunks(table), filename, XLSX_CONTENT_TYPE)

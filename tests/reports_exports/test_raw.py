@@ -206,3 +206,25 @@ def test_every_raw_list_runs_a_fixed_number_of_queries(client, export_url, djang
     with django_assert_max_num_queries(12):
         rows = read_csv(client.get(export_url("raw", table, f"format=csv&cohort={cohort.pk}")))
     assert len(rows) == size + 1
+
+
+def test_milestone_rows_name_cohort_participant_and_choices_as_the_pages_do(world, rows_for):
+    rows = rows_for(world.superuser, "milestones", f"cohort={world.cohort_a.pk}")
+    done = next(row for row in rows if row["Activity"] == "Rapat koordinasi")
+    assert done["Cohort"] == str(world.cohort_a)
+    assert done["Participant"] == "Alice Andini"
+    assert (done["Horizon"], done["Status"], done["Overdue"]) == ("Short-term", "Done", "No")
+
+
+def test_a_milestone_row_falls_back_to_the_username_and_flags_an_overdue_milestone(world, rows_for):
+    user = world.carol.enrolment.participant.user
+    user.full_name = ""
+    user.save(update_fields=["full_name"])
+    late = timezone.localdate() - datetime.timedelta(days=30)
+    factories.MilestoneFactory(
+        project=world.carol, activity="Terlambat", start_date=late, target_date=late, status="in_progress"
+    )
+    rows = rows_for(world.superuser, "milestones", f"cohort={world.cohort_b.pk}")
+    overdue = next(row for row in rows if row["Activity"] == "Terlambat")
+    assert overdue["Participant"] == user.username
+    assert overdue["Overdue"] == "Yes"

@@ -4,7 +4,7 @@ import datetime
 import re
 
 import pytest
-from django.http import FileResponse
+from django.http import StreamingHttpResponse
 
 from reports import exports
 from tests import factories
@@ -20,11 +20,12 @@ def sheet(client, fake, export_url, indonesian_by_default):
     return read_xlsx(client.get(export_url("test", "fake", "format=xlsx")))
 
 
-def test_an_xlsx_export_is_a_file_response_named_after_the_table_and_the_day(client, fake, export_url):
+def test_an_xlsx_export_is_streamed_as_an_attachment_named_after_the_table_and_the_day(client, fake, export_url):
     client.force_login(reporter())
     response = client.get(export_url("test", "fake", "format=xlsx"))
     assert response.status_code == 200
-    assert isinstance(response, FileResponse)
+    assert isinstance(response, StreamingHttpResponse)
+    assert not response.has_header("Content-Length")
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     assert re.fullmatch(
         r'attachment; filename="diklat-test-fake-\d{4}-\d{2}-\d{2}\.xlsx"', response["Content-Disposition"]

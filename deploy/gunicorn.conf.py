@@ -15,6 +15,7 @@ warm-up runs none; each worker opens its own pool in post_worker_init. The price
 `kill -HUP` reloads the configuration but not the code; deploy new code with a restart.
 """
 
+import gc
 import os
 import time
 
@@ -51,6 +52,10 @@ def on_starting(server):
         from diklat import warmup
 
         warmup.warm_up_code(server.app.wsgi())
+        # What the warm-up built lives as long as the process: out of the collector's sight, its
+        # pages are never written to by a collection, so the forked workers go on sharing them.
+        gc.collect()
+        gc.freeze()
 
 
 def post_worker_init(worker):
@@ -61,6 +66,8 @@ def post_worker_init(worker):
         # Nearly free after a preloaded master's warm-up; the whole warm-up without preload_app.
         warmup.warm_up_code(worker.wsgi)
         warmup.warm_up_database()
+        # The warm-up's garbage is collected now rather than in the middle of the first request.
+        gc.collect()
     # scripts/serve_warmup.py waits for this line before it sends a worker its first request.
     worker.log.info(
         "Worker ready (warm-up %s, %.0f ms)", "on" if WARM_UP else "off", (time.monotonic() - started) * 1000

@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run test lint format messages clean bench-scale bench-exports
+.PHONY: run serve test lint format messages clean bench-scale bench-exports
 
 $(VENV)/bin/python:
 	@PYTHON=$$(scripts/find-python.sh) || exit 1; \
@@ -23,6 +23,10 @@ run: $(VENV)/.runtime
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+# Production: gunicorn on PostgreSQL; scripts/serve.sh says which environment it needs (README: Production).
+serve: $(VENV)/.runtime
+	PY=$(PY) scripts/serve.sh
 
 test: $(VENV)/.test
 	$(VENV)/bin/ruff check .

@@ -92,6 +92,17 @@ def test_two_uploads_with_the_same_name_are_both_kept_in_the_bucket(client, s3_s
     )
 
 
+def test_files_refused_at_upload_leave_nothing_in_the_bucket(client, s3_storage, approved_project, owner, settings):
+    settings.EVIDENCE_MAX_BYTES = 50
+    client.force_login(owner)
+    big, fake = png("besar.png", png_bytes((64, 64))), png("palsu.png", b"just some text, not an image")
+    response = post_update(client, approved_project, [big, fake])
+    errors = str(response.context["form"].errors["files"])
+    assert "the limit is" in errors and "not really a PNG" in errors
+    assert s3_storage.keys() == []
+    assert not Evidence.objects.exists()
+
+
 def test_saving_under_a_name_already_in_the_bucket_picks_a_new_name(s3_storage):
     first = default_storage.save("evidence/bukti.png", ContentFile(b"first"))
     second = default_storage.save("evidence/bukti.png", ContentFile(b"second"))

@@ -12,6 +12,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from diklat import storage_settings
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -146,8 +148,10 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Evidence files: a local folder (MEDIA_ROOT) unless DJANGO_STORAGE=s3 puts them in a bucket that
+# several app servers share (diklat/storage_settings.py reads the variables).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": storage_settings.default_storage(os.environ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -162,6 +166,9 @@ MEDIA_URL = "/media/"
 # A national report table older than the data is still served this long (seconds), saying when it was taken.
 REPORT_SNAPSHOT_MAX_AGE = int(os.environ.get("REPORT_SNAPSHOT_MAX_AGE", 300))
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", 5 * 1024 * 1024))
+# Above 0, a download that passed the access check is redirected to a signed storage URL that
+# expires in that many seconds, instead of streaming the bytes through the app.
+EVIDENCE_SIGNED_URL_SECONDS = storage_settings.signed_url_seconds(os.environ)
 FILE_UPLOAD_PERMISSIONS = 0o640
 
 SECURE_CSP = {

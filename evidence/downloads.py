@@ -1,18 +1,69 @@
-"""Serving evidence: always as a download, through a view that has checked who may see it."""
+"""Serving evidence: always as a download, through a view that has checked who may see it.
 
-from django.http import FileResponse, Http404
+The bytes pass through the app from any storage. With EVIDENCE_SIGNED_URL_SECONDS set and a
+storage that signs its URLs (S3), the checked view redirects instead to a URL that expires.
+"""
+
+from django.conf import settings
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.utils.http import content_disposition_header
 
 from .models import EvidenceFile
 
+MISSING_OBJECT_CODES = {"404", "NoSuchKey"}
 
-def download(evidence: EvidenceFile) -> FileResponse:
+
+def download(evidence: EvidenceFile) -> HttpResponse:
     """Send the file as an attachment under its original name; 404 when storage no longer has it."""
+    seconds = settings.EVIDENCE_SIGNED_URL_SECONDS
+    if seconds and getattr(evidence.file.storage, "querystring_auth", False):
+        return _signed_redirect(evidence, seconds)
     try:
-        handle = evidence.file.open("rb")
+        return _stream(evidence)
     except FileNotFoundError:
         raise Http404 from None
-    response = FileResponse(
-        handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type
-    )
+    except Exception as error:
+        if _is_missing_object(error):
+            raise Http404 from None
+        raise
+
+
+def _stream(evidence: EvidenceFile) -> FileResponse:
+    # S3Storage turns a missing key at open into FileNotFoundError, but the object can still vanish
+    # before FileResponse reads it (to measure it), and that arrives as boto's ClientError.
+    handle = evidence.file.open("rb")
+    try:
+        response = FileResponse(
+            handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type
+        )
+    except BaseException:
+        handle.close()
+        raise
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def _signed_redirect(evidence: EvidenceFile, seconds: int) -> HttpResponseRedirect:
+    storage, name = evidence.file.storage, evidence.file.name
+    # A signed URL to a missing key would show the visitor the storage's own error page.
+    if not storage.exists(name):
+        raise Http404
+    url = storage.url(
+        name,
+        parameters={
+            "ResponseContentDisposition": content_disposition_header(True, evidence.original_name),
+            "ResponseContentType": evidence.content_type,
+        },
+        expire=seconds,
+    )
+    response = HttpResponseRedirect(url)
+    # The URL opens the file for anyone holding it until it expires: no cache may keep it.
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _is_missing_object(error: Exception) -> bool:
+    # botocore is imported only when a storage error happens, so that a local folder never loads it.
+    from botocore.exceptions import ClientError
+
+    return isinstance(error, ClientError) and error.response.get("Error", {}).get("Code") in MISSING_OBJECT_CODES

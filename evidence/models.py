@@ -23,7 +23,7 @@ def upload_path(instance: "EvidenceFile", filename: str) -> str:
 class EvidenceFile(models.Model):
     """An uploaded image or PDF, checked to be what its name says, and who uploaded it when."""
 
-    # The folder under MEDIA_ROOT; files are never served from there, only through a view that checks access.
+    # The folder in the storage (MEDIA_ROOT or the bucket); never served from there, only through a checked view.
     upload_folder = "evidence"
 
     file = models.FileField(_("file"), upload_to=upload_path, max_length=200)

@@ -30,6 +30,14 @@ class MilestoneAdmin(ProjectChildScopeMixin, admin.ModelAdmin):
         return obj.is_overdue()
 
 
+def download_link(evidence):
+    """Link to the view that checks access, never to the file in storage."""
+    try:
+        return format_html('<a href="{}">{}</a>', evidence.get_absolute_url(), evidence.original_name)
+    except NoReverseMatch:
+        return evidence.original_name
+
+
 class EvidenceInline(ReadOnlyMixin, ScopedChoicesMixin, admin.TabularInline):
     """Evidence is uploaded through the checked form of the project pages, not here."""
 
@@ -40,10 +48,7 @@ class EvidenceInline(ReadOnlyMixin, ScopedChoicesMixin, admin.TabularInline):
 
     @admin.display(description=_("file"))
     def link(self, obj):
-        try:
-            return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.original_name)
-        except NoReverseMatch:
-            return obj.original_name
+        return download_link(obj)
 
     @admin.display(description=_("size"))
     def file_size(self, obj):
@@ -67,6 +72,13 @@ class EvidenceAdmin(ReadOnlyMixin, ProjectChildScopeMixin, admin.ModelAdmin):
     list_filter = ["content_type"]
     search_fields = ["original_name", "update__project__title"]
     list_select_related = ["update"]
+    # Not the model's "file": the admin would show it as a link straight to storage, past the access check.
+    fields = ["link", "update", "content_type", "file_size", "uploaded_by", "uploaded_at"]
+    readonly_fields = fields
+
+    @admin.display(description=_("file"))
+    def link(self, obj):
+        return download_link(obj)
 
     @admin.display(description=_("size"), ordering="size")
     def file_size(self, obj):

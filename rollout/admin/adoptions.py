@@ -36,19 +36,23 @@ class AdoptionForm(ServiceRulesForm):
 class AdoptionEvidenceForm(forms.ModelForm):
     """A new piece of evidence, checked like an upload on the pages (content matches the name)."""
 
+    # A form field, not the model's "file": rows already given show the model field read-only,
+    # which the admin renders as a link straight to storage, past the access check.
+    upload = forms.FileField(label=_("file"), required=False)
+
     class Meta:
         model = AdoptionEvidence
-        fields = ["kind", "reference", "dated", "file"]
+        fields = ["kind", "reference", "dated"]
 
-    def clean_file(self):
-        uploaded = self.cleaned_data.get("file")
+    def clean_upload(self):
+        uploaded = self.cleaned_data.get("upload")
         if uploaded:
             check_evidence(uploaded)
         return uploaded
 
     def clean(self):
         cleaned = super().clean()
-        if not (cleaned.get("reference") or "").strip() and not cleaned.get("file") and "file" not in self.errors:
+        if not (cleaned.get("reference") or "").strip() and not cleaned.get("upload") and "upload" not in self.errors:
             self.add_error("reference", _("Give the document number or upload the document."))
         return cleaned
 
@@ -59,7 +63,7 @@ class AdoptionEvidenceInline(ScopedChoicesMixin, admin.TabularInline):
     model = AdoptionEvidence
     form = AdoptionEvidenceForm
     extra = 0
-    fields = ["kind", "reference", "dated", "file", "download", "uploaded_by"]
+    fields = ["kind", "reference", "dated", "upload", "download", "uploaded_by"]
     readonly_fields = ["download", "uploaded_by"]
 
     def has_change_permission(self, request, obj=None):
@@ -155,7 +159,7 @@ class AdoptionAdmin(ManagedByProjectMixin, ScopedAdminMixin, admin.ModelAdmin):
                     kind=data["kind"],
                     reference=data.get("reference") or "",
                     dated=data.get("dated"),
-                    file=data.get("file") or None,
+                    file=data.get("upload") or None,
                 )
             )
         return None

@@ -182,14 +182,14 @@ def test_evidence_added_in_the_admin_is_recorded_by_the_service(admin_client, ad
 
 def test_a_file_that_is_not_what_its_name_says_is_refused_in_the_admin(admin_client, innovation, agency_73):
     adoption = AdoptionFactory(innovation=innovation, agency=agency_73)
-    response = evidence_post(admin_client, adoption, kind="mou", file=fake_pdf())
+    response = evidence_post(admin_client, adoption, kind="mou", upload=fake_pdf())
     assert response.status_code == 200
     [errors] = [
         inline.formset.errors
         for inline in response.context["inline_admin_formsets"]
         if inline.formset.prefix == "evidence"
     ]
-    assert "file" in errors[0]
+    assert "upload" in errors[0]
     assert not AdoptionEvidence.objects.exists()
 
 

@@ -136,7 +136,10 @@ class MilestoneViewSet(viewsets.ModelViewSet):
     keyset_ordering = ("project_id", "target_date", "pk")
 
     def get_queryset(self):
-        return Milestone.objects.visible_to(self.request.user).select_related("project__enrolment__participant")
+        milestones = Milestone.objects.visible_to(self.request.user)
+        if self.action == "list":  # the rows carry the project's id only
+            return milestones
+        return milestones.select_related("project__enrolment__participant")  # whose it is, for a change
 
     def get_serializer_class(self):
         return MilestoneCreateSerializer if self.action == "create" else MilestoneSerializer

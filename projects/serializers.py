@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from diklat.api_fields import ScopedPrimaryKeyRelatedField
+from diklat.api_fields import ChoiceLabelField, PersonNameField, ScopedPrimaryKeyRelatedField
 from diklat.formatting import rupiah
 from diklat.models import Enrolment
 from projects.models import BudgetLine, ChangeProject, Evidence, Milestone, ProgressUpdate
@@ -38,11 +38,11 @@ class ChangeProjectSerializer(serializers.ModelSerializer):
     agency = serializers.PrimaryKeyRelatedField(queryset=Agency.objects.all(), required=False)
     agency_name = serializers.CharField(source="agency.name", read_only=True)
     participant = serializers.IntegerField(source="enrolment.participant_id", read_only=True)
-    participant_name = serializers.CharField(source="enrolment.participant.user.get_full_name", read_only=True)
+    participant_name = PersonNameField(source="enrolment.participant.user")
     cohort = serializers.IntegerField(source="enrolment.cohort_id", read_only=True)
-    cohort_name = serializers.CharField(source="enrolment.cohort.__str__", read_only=True)
+    cohort_name = serializers.CharField(source="enrolment.cohort", read_only=True)
     programme = serializers.CharField(source="enrolment.cohort.programme.code", read_only=True)
-    status_display = serializers.CharField(source="get_status_display", read_only=True)
+    status_display = ChoiceLabelField(ChangeProject.Status.choices, source="status")
     progress_short = serializers.FloatField(read_only=True, allow_null=True)
     progress_medium = serializers.FloatField(read_only=True, allow_null=True)
     progress_long = serializers.FloatField(read_only=True, allow_null=True)
@@ -100,8 +100,8 @@ class TransitionSerializer(serializers.Serializer):
 
 class MilestoneSerializer(serializers.ModelSerializer):
     project = serializers.PrimaryKeyRelatedField(read_only=True)
-    horizon_display = serializers.CharField(source="get_horizon_display", read_only=True)
-    status_display = serializers.CharField(source="get_status_display", read_only=True)
+    horizon_display = ChoiceLabelField(Milestone.Horizon.choices, source="horizon")
+    status_display = ChoiceLabelField(Milestone.Status.choices, source="status")
     is_overdue = serializers.SerializerMethodField()
 
     class Meta:

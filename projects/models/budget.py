@@ -45,6 +45,8 @@ class BudgetLine(models.Model):
         ordering = ["project_id", "fiscal_year", "pk"]
         verbose_name = _("budget line")
         verbose_name_plural = _("budget lines")
+        # A fiscal year's lines in list order (the API's ?fiscal_year= filter, the budget reports).
+        indexes = [models.Index(fields=["fiscal_year", "project", "id"], name="budget_line_by_year")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(planned__gte=0)

@@ -69,7 +69,20 @@ class Milestone(models.Model):
         ordering = ["project_id", "target_date", "pk"]
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
-        indexes = [models.Index(fields=["project", "target_date", "id"], name="milestone_in_plan_order")]
+        # One per ordering the API offers (the id breaks ties in the same direction), and the open
+        # milestones by date for "overdue" (a partial index: done and cancelled ones never are).
+        indexes = [
+            models.Index(fields=["project", "target_date", "id"], name="milestone_in_plan_order"),
+            models.Index(fields=["target_date", "id"], name="milestone_by_target"),
+            models.Index(fields=["start_date", "id"], name="milestone_by_start"),
+            models.Index(fields=["progress", "id"], name="milestone_by_progress"),
+            models.Index(fields=["weight", "id"], name="milestone_by_weight"),
+            models.Index(
+                fields=["target_date", "project"],
+                condition=~Q(status__in=["done", "cancelled"]),
+                name="open_milestone_by_target",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(progress__lte=100), name="milestone_progress_at_most_100"),
             models.CheckConstraint(

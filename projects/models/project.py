@@ -95,6 +95,12 @@ class ChangeProject(models.Model):
         ordering = ["enrolment__participant__user__full_name"]
         verbose_name = _("change project")
         verbose_name_plural = _("change projects")
+        # The orderings the API and admin offer over a national list (the name's is on the user).
+        indexes = [
+            models.Index(fields=["title", "id"], name="project_by_title"),
+            models.Index(fields=["status_changed_at", "id"], name="project_by_status_change"),
+            models.Index(fields=["updated_at", "id"], name="project_by_update"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(

@@ -15,10 +15,11 @@ class AdoptionQuerySet(models.QuerySet):
     def visible_to(self, user):
         if user.is_authenticated and user.is_superuser:
             return self.all()  # Q() | X would be X alone: an empty Q drops out of an OR
-        return self.filter(
-            access.report_project_scope(user, prefix="innovation__project__")
-            | access.in_reported_province(user, "agency")
-        )
+        # Each door by its own index, then one ARRAY of ids: an OR across the innovation and the
+        # adopting agency made the planner hash-join every adoption of the country.
+        through_projects = Adoption.objects.filter(access.report_project_scope(user, prefix="innovation__project__"))
+        in_province = Adoption.objects.filter(access.in_reported_province(user, "agency"))
+        return self.filter(access.among("pk", access.reached(through_projects.values("pk"), in_province.values("pk"))))
 
     def applied(self):
         return self.filter(stage__in=Adoption.APPLIED_OR_BEYOND)

@@ -1,5 +1,6 @@
 """Serializer fields every API shares."""
 
+from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -33,10 +34,15 @@ class ChoiceLabelField(serializers.Field):
 
     def __init__(self, choices, **kwargs):
         self.labels = dict(choices)
+        self.translated, self.language = {}, None
         super().__init__(read_only=True, **kwargs)
 
     def to_representation(self, value):
-        return str(self.labels.get(value, value))
+        language = get_language()
+        if language != self.language:  # translated once per serializer, not once per row
+            self.translated = {key: str(label) for key, label in self.labels.items()}
+            self.language = language
+        return self.translated.get(value, value)
 
 
 @extend_schema_field(OpenApiTypes.STR)

@@ -45,6 +45,9 @@ class OwnerMayChange(BasePermission):
         return access.can_edit_project(request.user, project)
 
 
+LIST_RELATIONS = ("enrolment__participant__user", "enrolment__cohort__programme", "agency")
+
+
 class ChangeProjectViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -63,7 +66,9 @@ class ChangeProjectViewSet(
         user = self.request.user
         mentor = Assignment.objects.filter(enrolment=OuterRef("enrolment"), role=Assignment.Role.MENTOR)
         mentor = mentor.filter(user=user) if user.is_authenticated else mentor.none()
-        return ChangeProject.objects.visible_to(user).for_lists().annotate(user_is_mentor=Exists(mentor))
+        projects = ChangeProject.objects.visible_to(user).for_lists().annotate(user_is_mentor=Exists(mentor))
+        # The rows name the agency, not its government: one join fewer for the planner, per page.
+        return projects.select_related(None).select_related(*LIST_RELATIONS)
 
     def get_serializer_class(self):
         return ChangeProjectCreateSerializer if self.action == "create" else ChangeProjectSerializer

@@ -4,6 +4,9 @@ These only validate types and shape the output: every rule about what may change
 write, is in projects.services.
 """
 
+from functools import cached_property
+
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -127,7 +130,11 @@ class MilestoneSerializer(serializers.ModelSerializer):
         read_only_fields = ["completed_on"]
 
     def get_is_overdue(self, milestone) -> bool:
-        return milestone.is_overdue()
+        return milestone.is_overdue(today=self.today)
+
+    @cached_property
+    def today(self):
+        return timezone.localdate()  # once per list, not once per row
 
 
 class MilestoneCreateSerializer(MilestoneSerializer):

@@ -13,7 +13,7 @@ Other readers' scopes are bounded and computed live.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -36,15 +36,20 @@ class Snapshot:
     table: ReportTable
 
 
-def report_table(form, build: Callable, query: str) -> ReportTable:
-    """The table ``build(form)`` makes; ``query`` is the form's filters as a query string."""
+def report_table(form, build: Callable, query: str, first: int | None = None) -> ReportTable:
+    """The table ``build(form)`` makes; ``query`` is the form's filters as a query string.
+
+    ``first``: the caller shows only that many rows (a page does), so a national snapshot is read
+    as its first rows and their total, not as every row of the country unpickled per request.
+    """
     if not form.user.is_superuser:
         return build(form)
     # The database's name too: a generation counts one database's changes, and a cache may be shared.
     database, name = connection.settings_dict["NAME"], f"{build.__module__}.{build.__qualname__}"
     key = f"reports:snapshot:{database}:{name}:{get_language()}:{query}"
+    wanted = f"{key}:first:{first}" if first else key
     generation, now = DataGeneration.current(), timezone.now()
-    snapshot = cache.get(key)
+    snapshot = cache.get(wanted)
     if snapshot is not None and snapshot.generation == generation:
         return snapshot.table
     if snapshot is not None and now - snapshot.taken_at < timedelta(seconds=settings.REPORT_SNAPSHOT_MAX_AGE):
@@ -53,4 +58,8 @@ def report_table(form, build: Callable, query: str) -> ReportTable:
     table = build(form)
     table.rows = list(table.rows)
     cache.set(key, Snapshot(generation, now, table), SNAPSHOT_SECONDS)
-    return table
+    if not first:
+        return table
+    head = replace(table, rows=table.rows[:first], total_rows=len(table.rows))
+    cache.set(wanted, Snapshot(generation, now, head), SNAPSHOT_SECONDS)
+    return head

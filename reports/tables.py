@@ -33,6 +33,7 @@ class ReportTable:
     rows: Iterable[dict] = field(default_factory=list)
     note: str = ""  # translated (lazy) definitions shown under the title
     as_of: datetime.datetime | None = None  # set when a national snapshot is older than the data
+    total_rows: int | None = None  # set when ``rows`` holds only the first of them (a page's snapshot)
 
     def values(self, row: dict) -> list:
         return [row.get(column.key) for column in self.columns]

@@ -14,7 +14,7 @@ from ..permissions import RAW, may_read, may_see_province
 from ..queries import feedback, progress, province, rollout, seminars
 from ..snapshots import report_table
 from .charting import chart_context
-from .presenting import cell_text, filter_query, present, raw_links
+from .presenting import PAGE_ROWS, cell_text, filter_query, present, raw_links
 
 REPORTS = {
     "progress": (
@@ -95,7 +95,8 @@ def report(request, report: str):
     query = filter_query(form)
     module = MODULES[report]
     for function, chart in sections:
-        table = report_table(form, getattr(module, function), query)
+        # A charted table is described in full under its chart; the others show their first rows.
+        table = report_table(form, getattr(module, function), query, first=None if chart else PAGE_ROWS)
         table.rows = list(table.rows)
         context["sections"].append(
             {

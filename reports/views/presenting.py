@@ -55,6 +55,7 @@ def present(table: ReportTable, report: str, function: str, query: str) -> dict:
     columns = table.columns
     export = reverse("reports:export", args=[report, export_slug(report, function)])
     rows = list(table.rows)
+    total = len(rows) if table.total_rows is None else table.total_rows
     return {
         "title": table.title,
         "name": table.name,
@@ -68,8 +69,8 @@ def present(table: ReportTable, report: str, function: str, query: str) -> dict:
             ]
             for row in rows[:PAGE_ROWS]
         ],
-        "hidden_rows": max(len(rows) - PAGE_ROWS, 0),
-        "total_rows": len(rows),
+        "hidden_rows": max(total - PAGE_ROWS, 0),
+        "total_rows": total,
         **export_links(export, query),
     }
 

@@ -99,3 +99,13 @@ def test_the_page_says_when_a_national_table_was_taken(world, settings, client):
         grow(world, 1)
     page = client.get("/reports/progress/", headers={"accept-language": "id"}).text
     assert "Angka per" in page
+
+
+def test_a_page_reads_a_national_snapshot_as_its_first_rows_and_their_total(world):
+    full, _queries = counted(form_for(world.superuser), progress.projects_by_status)
+    head = report_table(form_for(world.superuser), progress.projects_by_status, "", first=2)
+    assert head.rows == full.rows[:2] and head.total_rows == len(full.rows) > 2
+    with CaptureQueriesContext(connection) as again:
+        cached = report_table(form_for(world.superuser), progress.projects_by_status, "", first=2)
+    assert len(again) == 1 and cached.rows == head.rows and cached.total_rows == head.total_rows
+    assert report_table(form_for(world.superuser), progress.projects_by_status, "").rows == full.rows

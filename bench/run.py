@@ -109,6 +109,7 @@ def main() -> None:
         for request in plan:  # one untimed pass: deep URLs, ETags, query counts, warm caches
             client = clients[request.role]
             urls[request.name] = deep_url(client, request.url) if request.deep else request.url
+            fetch(client, urls[request.name])  # fill process-wide caches (content types…) before counting
             with CaptureQueriesContext(connection) as captured:
                 response = fetch(client, urls[request.name])
             queries[request.name] = len(captured)

@@ -3,12 +3,14 @@
 import zoneinfo
 
 from django.conf import settings
-from django.db.models import Count, F
+from django.db.models import CharField, Count, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from assessments.models import SeminarSession
 from diklat.models import Organiser
-from people.models import Participant
+from mentors.models import Assignment
+from people.models import Participant, ProvincialStaff, User
 
 SESSION_KEY = "diklat_time_zone"
 # The user's own choice when the zone was remembered: a changed choice (on the profile page or in
@@ -16,32 +18,50 @@ SESSION_KEY = "diklat_time_zone"
 SETTING_KEY = "diklat_time_zone_setting"
 
 
-def _most_common(values) -> str | None:
-    """The zone that occurs most often among the rows (ties: alphabetical), or None."""
-    row = values.order_by().values("zone").annotate(n=Count("pk")).order_by("-n", "zone").first()
-    return row["zone"] if row and row["zone"] else None
+def _most_common(rows) -> Subquery:
+    """The zone that occurs most often among the rows (ties: alphabetical)."""
+    counted = rows.order_by().values("zone").annotate(n=Count("pk")).order_by("-n", "zone")
+    return Subquery(counted.values("zone")[:1])
 
 
 def derived_zone(user) -> str:
-    """The zone of the user's province when they have not chosen one.
+    """The zone of the user's province when they have not chosen one, in one query.
 
     A participant: their agency's province. Provincial staff: their province. Organiser staff:
     their organiser's region. A mentor, coach or examiner: the province most of their
     participants work in, else the host of the sessions they sit on. Anyone else: WIB.
     """
-    participant = (
-        Participant.objects.filter(user=user)
-        .values_list("agency__government__time_zone", "agency__government__parent__time_zone")
+    me = OuterRef("pk")
+    agency = "agency__government__"
+    participant = Participant.objects.filter(user=me).values(
+        zone=Coalesce(f"{agency}parent__time_zone", f"{agency}time_zone")
+    )
+    province = ProvincialStaff.objects.filter(user=me).order_by("province__code").values("province__time_zone")
+    organiser = Organiser.objects.filter(staff=me, region__isnull=False).order_by("pk").values("region__time_zone")
+    guided = Assignment.objects.filter(user=me).annotate(
+        zone=Coalesce(
+            f"enrolment__participant__{agency}parent__time_zone", f"enrolment__participant__{agency}time_zone"
+        )
+    )
+    hosted = SeminarSession.objects.filter(examiners=me).annotate(
+        zone=F("seminar__cohort__organiser__region__time_zone")
+    )
+    zone = (
+        User.objects.filter(pk=user.pk)
+        .annotate(
+            zone=Coalesce(
+                Subquery(participant[:1]),
+                Subquery(province[:1]),
+                Subquery(organiser[:1]),
+                _most_common(guided),
+                _most_common(hosted),
+                output_field=CharField(),
+            )
+        )
+        .values_list("zone", flat=True)
         .first()
     )
-    if participant:
-        return participant[1] or participant[0]
-    province = user.provinces_reported.order_by("province__code").values_list("province__time_zone", flat=True)
-    organiser = Organiser.objects.filter(staff=user, region__isnull=False).values_list("region__time_zone", flat=True)
-    agency = "enrolment__participant__agency__government__"
-    guided = user.assignments.annotate(zone=Coalesce(f"{agency}parent__time_zone", f"{agency}time_zone"))
-    hosted = user.examined_sessions.annotate(zone=F("seminar__cohort__organiser__region__time_zone"))
-    return province.first() or organiser.first() or _most_common(guided) or _most_common(hosted) or settings.TIME_ZONE
+    return zone or settings.TIME_ZONE
 
 
 def zone_of(user) -> str:

@@ -162,3 +162,45 @@ class BudgetProgressForm(forms.Form):
     def __init__(self, *args, item: FeedbackItem, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["budget_lines"].queryset = item.project.budget_lines.all()
+
+
+class AbsenceForm(forms.Form):
+    """The chair records who could not score, or who did not present, with a reason."""
+
+    subject = forms.ChoiceField(label=_("Who"))
+    reason = forms.CharField(label=_("Reason"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, panel, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.panel = panel
+        names = {p.pk: p.enrolment.participant for p in panel.presentations}
+        members = [
+            (f"member:{u.pk}", _("%(member)s: absent from the whole session") % {"member": u}) for u in panel.members()
+        ]
+        per_presentation = [
+            (
+                f"member:{u.pk}:{pk}",
+                _("%(member)s: absent for %(participant)s") % {"member": u, "participant": names[pk]},
+            )
+            for pk, scorers in panel.expected.items()
+            for u, _role in scorers
+        ]
+        no_shows = [
+            (f"participant:{p.pk}", _("%(participant)s did not present") % {"participant": names[p.pk]})
+            for p in panel.presentations
+        ]
+        self.fields["subject"].choices = [
+            ("", "—"),
+            (_("Panel member absent"), members + per_presentation),
+            (_("Participant did not present"), no_shows),
+        ]
+
+    def absence(self) -> dict:
+        """The service's arguments: kind, member and presentation."""
+        kind, _sep, rest = self.cleaned_data["subject"].partition(":")
+        ids = [int(part) for part in rest.split(":")]
+        users = {u.pk: u for u in self.panel.members()}
+        presentations = {p.pk: p for p in self.panel.presentations}
+        if kind == "participant":
+            return {"kind": kind, "member": None, "presentation": presentations[ids[0]]}
+        return {"kind": kind, "member": users[ids[0]], "presentation": presentations[ids[1]] if len(ids) > 1 else None}

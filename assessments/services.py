@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from people.models import User
 
 from . import access
+from .completeness import IncompleteSession, missing_for_finalise, panel_of
 from .models import (
     Classification,
     LevelDescriptor,
@@ -238,17 +239,22 @@ def classify_presentation(presentation: Presentation, *, by: User, verdict: str,
 
 @transaction.atomic
 def finalise_session(session: SeminarSession, *, by: User, acknowledge_flags: bool = False) -> SeminarSession:
-    """Lock the session's scores and release each participant's result."""
+    """Lock the session's scores and release each result, once every expected sheet is complete (completeness)."""
     session = (
-        SeminarSession.objects.select_for_update(of=("self",)).select_related("seminar__rubric").get(pk=session.pk)
+        SeminarSession.objects.select_for_update(of=("self",))
+        .select_related("seminar__rubric", "seminar__cohort__organiser__region")
+        .get(pk=session.pk)
     )
     if not access.can_chair(by, session):
         raise PermissionDenied(_("Only the chair of the session can finalise it."))
     if not session.is_open:
         raise ValidationError(_("This session is already finalised."))
-    presentations = list(session.presentations.select_related("enrolment__participant__user"))
-    for presentation in presentations:
-        presentation.session = session
+    panel = panel_of(session)
+    gaps = missing_for_finalise(session, panel)
+    if gaps:
+        raise IncompleteSession(gaps)
+    no_shows = panel.no_shows()
+    presentations = [p for p in panel.presentations if p.pk not in no_shows]
     results = results_for(presentations)
     unscored = [str(p.enrolment.participant) for p in presentations if results[p.pk].final is None]
     if unscored:
@@ -268,7 +274,8 @@ def finalise_session(session: SeminarSession, *, by: User, acknowledge_flags: bo
     now = timezone.now()
     session.status, session.finalised_at, session.finalised_by = SeminarSession.Status.FINALISED, now, by
     session.save(update_fields=["status", "finalised_at", "finalised_by"])
-    session.presentations.update(released_at=now)
+    # A participant who did not present has no result to release.
+    session.presentations.exclude(pk__in=no_shows).update(released_at=now)
     SessionEvent.objects.create(session=session, kind=SessionEvent.Kind.FINALISED, by=by)
     return session
 

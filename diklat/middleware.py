@@ -3,27 +3,76 @@
 import zoneinfo
 
 from django.conf import settings
+from django.db.models import CharField, Count, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from assessments.models import SeminarSession
 from diklat.models import Organiser
-from people.models import Participant
+from mentors.models import Assignment
+from people.models import Participant, ProvincialStaff, User
 
 SESSION_KEY = "diklat_time_zone"
+# The user's own choice when the zone was remembered: a changed choice (on the profile page or in
+# the admin) is seen on the next request, as request.user is read fresh each time.
+SETTING_KEY = "diklat_time_zone_setting"
+
+
+def _most_common(rows) -> Subquery:
+    """The zone that occurs most often among the rows (ties: alphabetical)."""
+    counted = rows.order_by().values("zone").annotate(n=Count("pk")).order_by("-n", "zone")
+    return Subquery(counted.values("zone")[:1])
+
+
+def derived_zone(user) -> str:
+    """The zone of the user's province when they have not chosen one, in one query.
+
+    A participant: their agency's province. Provincial staff: their province. Organiser staff:
+    their organiser's region. A mentor, coach or examiner: the province most of their
+    participants work in, else the host of the sessions they sit on. Anyone else: WIB.
+    """
+    me = OuterRef("pk")
+    agency = "agency__government__"
+    participant = Participant.objects.filter(user=me).values(
+        zone=Coalesce(f"{agency}parent__time_zone", f"{agency}time_zone")
+    )
+    province = ProvincialStaff.objects.filter(user=me).order_by("province__code").values("province__time_zone")
+    organiser = Organiser.objects.filter(staff=me, region__isnull=False).order_by("pk").values("region__time_zone")
+    guided = Assignment.objects.filter(user=me).annotate(
+        zone=Coalesce(
+            f"enrolment__participant__{agency}parent__time_zone", f"enrolment__participant__{agency}time_zone"
+        )
+    )
+    hosted = SeminarSession.objects.filter(examiners=me).annotate(
+        zone=F("seminar__cohort__organiser__region__time_zone")
+    )
+    zone = (
+        User.objects.filter(pk=user.pk)
+        .annotate(
+            zone=Coalesce(
+                Subquery(participant[:1]),
+                Subquery(province[:1]),
+                Subquery(organiser[:1]),
+                _most_common(guided),
+                _most_common(hosted),
+                output_field=CharField(),
+            )
+        )
+        .values_list("zone", flat=True)
+        .first()
+    )
+    return zone or settings.TIME_ZONE
 
 
 def zone_of(user) -> str:
-    """The zone of the user's province: their agency's as a participant, else their organiser's."""
-    government = (
-        Participant.objects.filter(user=user)
-        .values_list("agency__government__time_zone", "agency__government__parent__time_zone")
-        .first()
-    )
-    if government:
-        return government[1] or government[0]
-    organiser_zone = Organiser.objects.filter(staff=user, region__isnull=False).values_list(
-        "region__time_zone", flat=True
-    )
-    return organiser_zone.first() or settings.TIME_ZONE
+    """The user's chosen zone, or the one of their province."""
+    return user.time_zone or derived_zone(user)
+
+
+def remember_zone(session, user) -> str:
+    zone = session[SESSION_KEY] = zone_of(user)
+    session[SETTING_KEY] = user.time_zone
+    return zone
 
 
 class LocalTimeZoneMiddleware:
@@ -31,10 +80,11 @@ class LocalTimeZoneMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.user.is_authenticated:
+        user = request.user
+        if user.is_authenticated:
             zone = request.session.get(SESSION_KEY)
-            if zone is None:
-                zone = request.session[SESSION_KEY] = zone_of(request.user)
+            if zone is None or request.session.get(SETTING_KEY, "") != user.time_zone:
+                zone = remember_zone(request.session, user)
             timezone.activate(zoneinfo.ZoneInfo(zone))
         else:
             timezone.deactivate()

@@ -25,6 +25,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("profile/", include("people.urls")),
     path("projects/", include("projects.urls")),
     path("mentor/", include("mentors.urls")),
     path("seminars/", include("assessments.urls")),

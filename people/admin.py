@@ -79,7 +79,7 @@ class UserAdmin(ScopedAdminMixin, BaseUserAdmin):
     search_fields = ["username", "full_name", "email", "first_name", "last_name"]
     fieldsets = (
         (None, {"fields": ("username", "password")}),
-        (_("Personal info"), {"fields": ("full_name", "first_name", "last_name", "email")}),
+        (_("Personal info"), {"fields": ("full_name", "first_name", "last_name", "email", "time_zone")}),
         (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")}),
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )

@@ -12,16 +12,36 @@ from regions.models import Agency
 from .nip import Nip, normalise, parse_nip, validate_nip
 
 
+class TimeZoneChoice(models.TextChoices):
+    """The zone a user may choose for the times they are shown; blank means derived from their province."""
+
+    WIB = "Asia/Jakarta", _("WIB — Western Indonesia (UTC+7)")
+    WITA = "Asia/Makassar", _("WITA — Central Indonesia (UTC+8)")
+    WIT = "Asia/Jayapura", _("WIT — Eastern Indonesia (UTC+9)")
+
+
 class User(AbstractUser):
     """A person who logs in: participant, mentor, coach, examiner or programme staff."""
 
     full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=32,
+        choices=TimeZoneChoice,
+        blank=True,
+        help_text=_("Empty: the zone of your province, found from your agency, staff seat or participants."),
+    )
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         # Lists of participants and projects sort by name; without it a national list sorts every user.
         indexes = [models.Index(fields=["full_name", "id"], name="user_by_name")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(time_zone__in=["", *TimeZoneChoice.values]), name="user_time_zone_is_indonesian"
+            ),
+        ]
 
     def __str__(self):
         return self.full_name or self.get_username()

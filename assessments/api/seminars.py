@@ -4,15 +4,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
-from rest_framework import viewsets
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from assessments import services
+from assessments.absences import record_absence
+from assessments.completeness import IncompleteSession, missing_for_finalise
 from assessments.filters import SeminarFilter, SessionFilter
 from assessments.models import Presentation, Seminar, SeminarSession
 from assessments.results import session_results
+from assessments.serializers.completeness import AbsenceInputSerializer, AbsenceSerializer, MissingSerializer
 from assessments.serializers.scores import SessionResultSerializer
 from assessments.serializers.seminars import (
     FinaliseSerializer,
@@ -25,6 +28,7 @@ from diklat import access as diklat_access
 from diklat.filtering import IdField
 from mentors.models import Assignment
 from mentors.roles import GUIDES
+from people.models import User
 
 
 class SeminarViewSet(viewsets.ReadOnlyModelViewSet):
@@ -114,17 +118,61 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet):
         ]
         return Response(SessionResultSerializer(data, many=True).data)
 
-    @extend_schema(request=FinaliseSerializer, responses=SessionDetailSerializer)
+    @extend_schema(
+        request=FinaliseSerializer,
+        responses={
+            200: SessionDetailSerializer,
+            400: OpenApiResponse(
+                MissingSerializer,
+                description=_(
+                    "Not finalised: `missing` lists every sheet still missing, or that the session has not started "
+                    "(the same list as the session page). Other refusals come as field errors."
+                ),
+            ),
+        },
+    )
     @action(detail=True, methods=["post"])
     def finalise(self, request, pk=None):
-        """Lock the scores and release the results (the chair)."""
+        """Lock the scores and release the results (the chair), once every expected sheet is complete."""
         session = self.get_object()
         serializer = FinaliseSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        session = services.finalise_session(
-            session, by=request.user, acknowledge_flags=serializer.validated_data["acknowledge_flags"]
-        )
+        try:
+            session = services.finalise_session(
+                session, by=request.user, acknowledge_flags=serializer.validated_data["acknowledge_flags"]
+            )
+        except IncompleteSession as refused:
+            return Response(MissingSerializer({"missing": refused.gaps}).data, status=status.HTTP_400_BAD_REQUEST)
         return self._present(session)
+
+    @extend_schema(request=None, responses=MissingSerializer)
+    @action(detail=True, methods=["get"])
+    def missing(self, request, pk=None):
+        """What still stops the session being finalised: empty when the chair may finalise."""
+        session = self.get_object()
+        return Response(MissingSerializer({"missing": missing_for_finalise(session)}).data)
+
+    @extend_schema(request=AbsenceInputSerializer, responses={201: AbsenceSerializer})
+    @action(detail=True, methods=["post"])
+    def absences(self, request, pk=None):
+        """Record, with a reason, a panel member's absence or a participant who did not present (the chair)."""
+        session = self.get_object()
+        serializer = AbsenceInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        member = presentation = None
+        if data["member"] is not None:
+            member = User.objects.filter(pk=data["member"]).first()
+            if member is None:
+                raise ValidationError({"member": [_("No such user.")]})
+        if data["presentation"] is not None:
+            presentation = session.presentations.filter(pk=data["presentation"]).first()
+            if presentation is None:
+                raise ValidationError({"presentation": [_("This participant does not present in this session.")]})
+        absence = record_absence(
+            session, by=request.user, kind=data["kind"], member=member, presentation=presentation, reason=data["reason"]
+        )
+        return Response(AbsenceSerializer(absence).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=ReasonSerializer, responses=SessionDetailSerializer)
     @action(detail=True, methods=["post"])

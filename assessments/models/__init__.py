@@ -1,5 +1,6 @@
 """Seminars, rubrics, scores and the feedback that must be followed through."""
 
+from .absences import SessionAbsence
 from .feedback import BudgetFeedback, FeedbackEvent, FeedbackEvidence, FeedbackItem
 from .rubrics import (
     LevelDescriptor,
@@ -32,5 +33,6 @@ __all__ = [
     "Seminar",
     "SeminarKind",
     "SeminarSession",
+    "SessionAbsence",
     "SessionEvent",
 ]

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assessments import access
@@ -183,4 +184,5 @@ class SessionEvent(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} ({self.at:%d-%m-%Y %H:%M})"
+        at = timezone.localtime(self.at)  # the reader's zone, with its label (WIB, WITA, WIT)
+        return f"{self.get_kind_display()} ({at:%d-%m-%Y %H:%M} {at.tzname()})"

@@ -1,5 +1,6 @@
 """The seminar pages: the panel's day and sessions, scoring, results, and feedback follow-up."""
 
+from .absences import absence
 from .feedback import (
     evidence_download,
     feedback_budget,
@@ -13,6 +14,7 @@ from .scoring import score
 from .sessions import finalise, minutes, reopen, score_sheet, seminar_day, session_detail
 
 __all__ = [
+    "absence",
     "evidence_download",
     "feedback_budget",
     "feedback_create",

@@ -18,7 +18,8 @@ from mentors.roles import GUIDES
 from projects.forms import add_service_errors
 
 from .. import access, services
-from ..forms import FinaliseForm, ReopenForm
+from ..completeness import IncompleteSession, missing_for_finalise, panel_of
+from ..forms import AbsenceForm, FinaliseForm, ReopenForm
 from ..models import Classification, FeedbackItem, PanelRole, Presentation, SeminarSession
 from ..results import Result, session_results
 from .common import host_time, session_start, sessions_for
@@ -96,6 +97,7 @@ class Row:
     my_status: str = ""
     my_status_label: str = ""
     my_scored: int = 0
+    no_show: object = None
 
 
 MY_STATUS = {
@@ -130,6 +132,8 @@ def session_context(session: SeminarSession, user) -> dict:
     verdicts: dict[int, list] = {}
     for verdict in Classification.objects.filter(presentation__session=session).select_related("examiner"):
         verdicts.setdefault(verdict.presentation_id, []).append(verdict)
+    panel = panel_of(session)
+    no_shows = {a.presentation_id: a for a in panel.absences if a.kind == a.Kind.PARTICIPANT}
     rows, mentors, coaches = [], {}, {}
     for presentation, result in pairs:
         if presentation.pk not in visible:
@@ -144,6 +148,7 @@ def session_context(session: SeminarSession, user) -> dict:
             verdicts=verdicts.get(presentation.pk, []),
             can_score=is_examiner or any(a.user_id == user.pk and a.role in GUIDES for a in own),
             can_give_feedback=is_examiner or any(a.user_id == user.pk for a in own),
+            no_show=no_shows.get(presentation.pk),
         )
         mine = next((s for s in result.scorers if s.scorer_id == user.pk), None)
         row.my_status = "none" if mine is None else ("complete" if mine.complete else "partial")
@@ -170,6 +175,9 @@ def session_context(session: SeminarSession, user) -> dict:
         "is_examiner": is_examiner,
         "events": events,
         "released_before": any(e.kind == e.Kind.FINALISED for e in events),
+        "panel": panel,
+        "missing": missing_for_finalise(session, panel) if session.is_open else [],
+        "absences": [a for a in panel.absences if a.presentation_id is None or a.presentation_id in visible],
     }
 
 
@@ -177,10 +185,12 @@ def _session(user, pk) -> SeminarSession:
     return get_object_or_404(sessions_for(user), pk=pk)
 
 
-def _render_session(request, session, finalise_form=None, reopen_form=None, status=200):
+def _render_session(request, session, finalise_form=None, reopen_form=None, absence_form=None, status=200):
     context = session_context(session, request.user)
     context["finalise_form"] = finalise_form or FinaliseForm(flagged=context["any_flagged"])
     context["reopen_form"] = reopen_form or ReopenForm()
+    if context["can_chair"] and session.is_open:
+        context["absence_form"] = absence_form or AbsenceForm(panel=context["panel"])
     return render(request, "assessments/session.html", context, status=status)
 
 
@@ -207,6 +217,11 @@ def finalise(request, pk):
         try:
             services.finalise_session(
                 session, by=request.user, acknowledge_flags=form.cleaned_data.get("acknowledge_flags", False)
+            )
+        except IncompleteSession as refused:
+            form.add_error(
+                None,
+                _("Not finalised: %(count)s things are missing, listed at the top.") % {"count": len(refused.gaps)},
             )
         except ValidationError as error:
             add_service_errors(form, error)

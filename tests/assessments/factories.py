@@ -47,7 +47,7 @@ class SeminarFactory(factory.django.DjangoModelFactory):
     cohort = factory.SubFactory(CohortFactory)
     kind = SeminarKind.RESULTS
     rubric = factory.LazyAttribute(lambda o: build_rubric(o.cohort.rule_set, SMALL_RUBRIC, version=next(_versions)))
-    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=1))
+    starts_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
     place = "Aula BPSDM"
 
 

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from assessments import access, services
-from assessments.models import Presentation, SeminarSession, SessionEvent
+from assessments.models import Presentation, Score, SeminarSession, SessionEvent
 
 
 @pytest.fixture
@@ -47,27 +47,30 @@ def test_only_the_chair_finalises(request, scored, session, who):
     assert not SessionEvent.objects.exists()
 
 
-def test_finalising_is_refused_while_a_participant_has_no_complete_result(
-    presentation, other_presentation, session, chair, examiner_one, indicators, full_scores
+def test_finalising_is_refused_while_a_sheet_is_incomplete(
+    scored, session, chair, examiner_two, other_presentation, indicators
 ):
-    services.score_presentation(presentation, by=examiner_one, scores=full_scores(80, 90, 70, 100))
-    services.score_presentation(other_presentation, by=examiner_one, scores={indicators[0].pk: 80}, complete=False)
+    Score.objects.filter(presentation=other_presentation, scorer=examiner_two, indicator=indicators[3]).delete()
 
     with pytest.raises(ValidationError) as caught:
         services.finalise_session(session, by=chair)
 
-    assert str(other_presentation.enrolment.participant) in caught.value.messages[0]
-    assert str(presentation.enrolment.participant) not in caught.value.messages[0]
+    assert caught.value.message_dict["missing"] == [
+        f"Penguji Dua (examiner) scored 3 of 4 indicators for {other_presentation.enrolment.participant}."
+    ]
     session.refresh_from_db()
     assert session.is_open
     assert not Presentation.objects.released().exists()
+    assert not SessionEvent.objects.exists()
 
 
 def test_a_result_scored_only_by_the_mentor_is_not_complete(presentation, session, chair, mentor, full_scores):
     services.score_presentation(presentation, by=mentor, scores=full_scores(80, 90, 70, 100))
 
-    with pytest.raises(ValidationError, match="no complete result"):
+    with pytest.raises(ValidationError) as caught:
         services.finalise_session(session, by=chair)
+
+    assert len(caught.value.message_dict["missing"]) == 2  # both examiners' sheets
 
 
 def test_flagged_results_must_be_acknowledged_before_release(

@@ -293,9 +293,10 @@ def test_a_remark_not_given_again_is_kept(presentation, examiner_one, indicators
 
 
 @pytest.fixture
-def reopened(presentation, session, chair, examiner_one, full_scores):
+def reopened(presentation, session, chair, examiner_one, examiner_two, full_scores):
     """A session scored, finalised and released, then reopened by its chair."""
     services.score_presentation(presentation, by=examiner_one, scores=full_scores(80, 90, 70, 100))
+    services.score_presentation(presentation, by=examiner_two, scores=full_scores(80, 90, 70, 100))
     services.finalise_session(session, by=chair)
     services.reopen_session(session, by=chair, reason="Salah ketik nilai")
     return session

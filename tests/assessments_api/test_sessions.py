@@ -222,11 +222,18 @@ def test_a_flagged_result_needs_acknowledge_flags_to_finalise(
     assert accepted.json()["status"] == "finalised"
 
 
-def test_a_session_with_an_unscored_participant_is_not_finalised(api_client, login, presentation, session):
+def test_a_session_with_an_unscored_participant_is_not_finalised(
+    api_client, login, presentation, session, session_examiner, second_examiner
+):
     login("chair")
     response = api_client.post(f"/api/sessions/{session.pk}/finalise/", {}, format="json")
     assert response.status_code == 400
-    assert "non_field_errors" in response.json()
+    missing = response.json()["missing"]
+    assert [(gap["code"], gap["scorer"], gap["participant"]) for gap in missing] == [
+        ("no_sheet", second_examiner.pk, presentation.enrolment.participant_id),
+        ("no_sheet", session_examiner.pk, presentation.enrolment.participant_id),
+    ]
+    assert missing[0]["message"] == f"Penguji Dua (examiner) has not scored {presentation.enrolment.participant}."
 
 
 def test_reopening_needs_a_reason_and_withdraws_the_results(api_client, login, released, session):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from people.models import User
 
-from . import access
+from . import access, hooks
 from .models import (
     Classification,
     LevelDescriptor,
@@ -270,6 +270,7 @@ def finalise_session(session: SeminarSession, *, by: User, acknowledge_flags: bo
     session.save(update_fields=["status", "finalised_at", "finalised_by"])
     session.presentations.update(released_at=now)
     SessionEvent.objects.create(session=session, kind=SessionEvent.Kind.FINALISED, by=by)
+    hooks.run_after_finalise(session, by=by)
     return session
 
 
@@ -287,4 +288,5 @@ def reopen_session(session: SeminarSession, *, by: User, reason: str) -> Seminar
     session.save(update_fields=["status", "finalised_at", "finalised_by"])
     session.presentations.update(released_at=None)
     SessionEvent.objects.create(session=session, kind=SessionEvent.Kind.REOPENED, by=by, reason=reason.strip())
+    hooks.run_after_reopen(session, by=by, reason=reason.strip())
     return session

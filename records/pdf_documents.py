@@ -14,8 +14,9 @@ def render(data: dict) -> bytes:
     page = Page(data)
     page.letterhead()
     DRAWERS[data["kind"]](page, data)
-    page.place_and_date(place_and_date(data["letterhead"]["city"], _date(data)))
-    page.signatures(data["panel"] if data["kind"] != "recap" else _signers(data))
+    signers = data["panel"] if data["kind"] != "recap" else _signers(data)
+    page.place_and_date(place_and_date(data["letterhead"]["city"], _date(data)), signers=len(signers))
+    page.signatures(signers)
     return page.output()
 
 
@@ -55,7 +56,7 @@ def _results_table(page: Page, data: dict):
     page.table(
         ["No.", "Peserta", "Judul proyek", "Nilai akhir", "Predikat", "Inovasi / rutinitas"],
         rows,
-        [8, 40, 52, 16, 22, 34],
+        [8, 48, 40, 16, 29, 33],
     )
 
 
@@ -125,14 +126,14 @@ def recap(page: Page, data: dict):
     page.title("REKAPITULASI NILAI", f"{data['seminar']}\n{data['cohort']} - {data['session']['name']}")
     rows = []
     for row in data["participants"]:
-        scorers = "\n".join(f"{s['role']} {s['name']}: {score_text(s['total'])}" for s in row["scorers"]) or "-"
+        scorers = "\n".join(f"{s['name']} ({s['role']}): {score_text(s['total'])}" for s in row["scorers"]) or "-"
         rows.append(
             [str(row["order"]), _who(row), scorers, score_text(row["final"]), row["predicate"] or "-", _verdicts(row)]
         )
     page.table(
         ["No.", "Peserta", "Nilai per penilai", "Nilai akhir", "Predikat", "Inovasi / rutinitas"],
         rows,
-        [8, 40, 56, 16, 22, 30],
+        [8, 46, 50, 16, 29, 27],
     )
     _absences(page, data)
     page.paragraph(f"Rubrik: {data['rubric']}. Ditetapkan pada {data['finalised_at']}.", size=9)

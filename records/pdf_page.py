@@ -159,9 +159,11 @@ class Page:
                 table.row([latin1(cell) for cell in row])
         pdf.ln(2)
 
-    def place_and_date(self, line: str):
+    def place_and_date(self, line: str, *, signers: int = 1):
+        """The line above the signatures, kept on the page that holds them when they fit on one."""
         pdf = self.pdf
-        if pdf.will_page_break(30):
+        needed = min(14 + 13 * signers, pdf.h - 2 * MARGIN - 30)
+        if pdf.will_page_break(needed):
             pdf.add_page()
         pdf.ln(3)
         pdf.set_font(FONT, "", 10)

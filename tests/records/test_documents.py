@@ -2,7 +2,9 @@
 
 import hashlib
 
+from assessments import services
 from records.models import OfficialDocument
+from records.pdf_documents import render
 from tests.records.conftest import documents_of, flat, pdf_bytes, pdf_text
 
 
@@ -112,8 +114,6 @@ def test_each_pdf_prints_its_verification_code_and_address(finalised):
 
 
 def test_the_stored_data_renders_the_same_bytes_again(finalised):
-    from records.pdf_documents import render
-
     document = documents_of(finalised, "minutes").get()
 
     assert render(document.data) == pdf_bytes(document)
@@ -124,3 +124,39 @@ def test_the_title_names_no_participant(finalised, scored):
 
     for document in OfficialDocument.objects.all():
         assert not any(name in document.title for name in names)
+
+
+def test_finalising_through_the_api_issues_the_documents(api_client, scored, session, chair, letterhead):
+    api_client.force_authenticate(chair)
+
+    response = api_client.post(f"/api/sessions/{session.pk}/finalise/", {"acknowledge_flags": False}, format="json")
+
+    assert response.status_code == 200
+    assert documents_of(session).count() == 4
+
+
+def test_finalising_through_the_session_page_issues_the_documents(client, scored, session, chair, letterhead):
+    client.force_login(chair)
+
+    response = client.post(f"/seminars/sessions/{session.pk}/finalise/")
+
+    assert response.status_code == 302
+    assert documents_of(session).count() == 4
+
+
+def test_a_refused_finalising_issues_nothing(client, presentation, session, chair):
+    client.force_login(chair)
+
+    response = client.post(f"/seminars/sessions/{session.pk}/finalise/")
+
+    assert response.status_code == 400
+    assert not documents_of(session).exists()
+
+
+def test_without_a_letterhead_the_heading_comes_from_the_organisers_region_and_name(scored, session, chair):
+    services.finalise_session(session, by=chair)
+
+    text = pdf_text(documents_of(session, "minutes").get())
+    assert "PEMERINTAH PROVINSI SULAWESI SELATAN" in text
+    assert session.seminar.cohort.organiser.name.upper() in text
+    assert "Sulawesi Selatan, 2 Desember 2026" in text

@@ -15,32 +15,32 @@ from pypdf import PdfReader
 from assessments import services
 from records.models import Letterhead, OfficialDocument
 from tests import factories
-from tests.assessments.conftest import (  # noqa: F401 (fixtures)
-    chair,
-    cohort,
-    examiner_one,
-    examiner_two,
-    full_scores,
-    indicators,
-    other_enrolment,
-    other_mentor,
-    other_presentation,
-    presentation,
-    rubric,
-    scores_of,
-)
+from tests.assessments import conftest as seminar_fixtures
 from tests.assessments.factories import FeedbackItemFactory, SeminarFactory, SessionFactory
+
+# The seminar fixtures of tests/assessments, shared here (a conftest's fixtures reach only its own folder).
+chair = seminar_fixtures.chair
+cohort = seminar_fixtures.cohort
+examiner_one = seminar_fixtures.examiner_one
+examiner_two = seminar_fixtures.examiner_two
+full_scores = seminar_fixtures.full_scores
+indicators = seminar_fixtures.indicators
+rubric = seminar_fixtures.rubric
+presentation = seminar_fixtures.presentation
+other_enrolment = seminar_fixtures.other_enrolment
+other_mentor = seminar_fixtures.other_mentor
+other_presentation = seminar_fixtures.other_presentation
 
 HELD = datetime.datetime(2026, 12, 2, 9, 0, tzinfo=ZoneInfo("Asia/Makassar"))
 
 
 @pytest.fixture
-def seminar(cohort):  # noqa: F811
+def seminar(cohort):
     return SeminarFactory(cohort=cohort, starts_at=HELD, place="Aula BPSDM")
 
 
 @pytest.fixture
-def session(seminar, chair, examiner_one, examiner_two):  # noqa: F811
+def session(seminar, chair, examiner_one, examiner_two):
     # The chair examines too: on the documents they are listed, and sign, once.
     return SessionFactory(
         seminar=seminar, name="Ruang A", starts_at=HELD, chair=chair, examiners=[chair, examiner_one, examiner_two]
@@ -48,7 +48,7 @@ def session(seminar, chair, examiner_one, examiner_two):  # noqa: F811
 
 
 @pytest.fixture
-def letterhead(cohort):  # noqa: F811
+def letterhead(cohort):
     return Letterhead.objects.create(
         organiser=cohort.organiser,
         government="Pemerintah Provinsi Sulawesi Selatan",
@@ -59,16 +59,18 @@ def letterhead(cohort):  # noqa: F811
 
 
 @pytest.fixture
-def examiner_with_nip(examiner_one):  # noqa: F811
+def examiner_with_nip(examiner_one):
     """The first examiner is a civil servant whose profile holds a NIP; the others have none on record."""
     return factories.ParticipantFactory(user=examiner_one, nip="197012182000031001")
 
 
 @pytest.fixture
-def scored(session, presentation, other_presentation, chair, examiner_one, examiner_two, full_scores, mentor, coach, project):  # noqa: F811
+def scored(
+    session, presentation, other_presentation, chair, examiner_one, examiner_two, full_scores, mentor, coach, project
+):
     """Everyone on the panel scores both participants; verdicts and one feedback item are recorded."""
     other_coach = other_presentation.enrolment.assignments.get(role="coach").user
-    other_mentor = other_presentation.enrolment.assignments.get(role="mentor").user  # noqa: F811
+    other_mentor = other_presentation.enrolment.assignments.get(role="mentor").user
     for target, guides, values in (
         (presentation, (mentor, coach), (95, 95, 90, 90)),
         (other_presentation, (other_mentor, other_coach), (75, 70, 70, 80)),

@@ -95,3 +95,20 @@ def test_the_session_page_of_an_open_session_says_the_pdfs_come_at_finalising(cl
     page = client.get(session.get_absolute_url()).content.decode()
 
     assert "issued when the chair finalises the session" in page
+
+
+def test_the_admin_shows_a_document_but_offers_no_way_to_change_or_delete_it(client, finalised, admin_user):
+    minutes = documents_of(finalised, "minutes").get()
+    client.force_login(admin_user)
+
+    page = client.get(f"/admin/records/officialdocument/{minutes.pk}/change/")
+    listing = client.get("/admin/records/officialdocument/")
+    posted = client.post(f"/admin/records/officialdocument/{minutes.pk}/change/", {"title": "Palsu"})
+    deleting = client.get(f"/admin/records/officialdocument/{minutes.pk}/delete/")
+
+    assert page.status_code == 200 and minutes.sha256 in page.content.decode()
+    assert listing.status_code == 200
+    assert posted.status_code == 403
+    assert deleting.status_code == 403
+    minutes.refresh_from_db()
+    assert minutes.title != "Palsu"

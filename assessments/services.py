@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from people.models import User
 
-from . import access
+from . import access, hooks
 from .completeness import IncompleteSession, missing_for_finalise, panel_of
 from .models import (
     Classification,
@@ -277,6 +277,7 @@ def finalise_session(session: SeminarSession, *, by: User, acknowledge_flags: bo
     # A participant who did not present has no result to release.
     session.presentations.exclude(pk__in=no_shows).update(released_at=now)
     SessionEvent.objects.create(session=session, kind=SessionEvent.Kind.FINALISED, by=by)
+    hooks.run_after_finalise(session, by=by)
     return session
 
 
@@ -294,4 +295,5 @@ def reopen_session(session: SeminarSession, *, by: User, reason: str) -> Seminar
     session.save(update_fields=["status", "finalised_at", "finalised_by"])
     session.presentations.update(released_at=None)
     SessionEvent.objects.create(session=session, kind=SessionEvent.Kind.REOPENED, by=by, reason=reason.strip())
+    hooks.run_after_reopen(session, by=by, reason=reason.strip())
     return session

@@ -49,8 +49,10 @@ def build(today: datetime.date | None = None) -> DemoResult:
     people = PeopleBuilder(rng, today)
     cast = people.build()
     created = ProjectBuilder(rng, today, cast, people.names).build()
-    sessions = SeminarBuilder(cast).build()
+    seminars = SeminarBuilder(cast)
+    sessions = seminars.build()
     feedback = FeedbackBuilder(today, cast).build()
+    seminars.release()
     rollout = RolloutBuilder(today, cast, people)
     pelapor = rollout.build()
     first = cast.enrolled[0]

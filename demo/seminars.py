@@ -3,7 +3,9 @@
 Scores of the design seminar are written in bulk with the rows score_presentation would
 write (a Score per scorer and indicator, a ScoreChange for each first entry). Finalising,
 reopening and the correction after release go through the services, which also check
-that every result is complete. Timestamps are then set back to the seminar day.
+that every result is complete and issue the official documents (records): release() runs
+once the panel's feedback is on record, so that the minutes hold it. Timestamps are then set
+back to the seminar day; the documents keep the moment they were issued.
 A session that exists already is left as it is: a second run adds nothing.
 """
 
@@ -24,8 +26,9 @@ from assessments.models import (
     SeminarSession,
     SessionEvent,
 )
+from records.models import Letterhead
 
-from . import remarks
+from . import agencies, remarks
 from .people import Cast, Enrolled
 from .seminar_sessions import DESIGN_PANELS, MINUTES_EACH, RESULTS_PANELS, SESSIONS, SessionBuilder
 
@@ -64,6 +67,7 @@ class SeminarBuilder(SessionBuilder):
         weak = [e.enrolment.pk for e in cast.enrolled if self.status.get(e.enrolment.pk) in {"returned", "draft"}]
         # Routine work dressed up as change: both examiners say so of the first, one of the next two.
         self.routine = {pk: (2 if n == 0 else 1) for n, pk in enumerate(weak[:3])}
+        self.to_release: list[tuple] = []
 
     def build(self) -> int:
         for kind, day, panels in (
@@ -80,7 +84,7 @@ class SeminarBuilder(SessionBuilder):
                     continue
                 if kind == SeminarKind.DESIGN:
                     self.score_design(session, number, group, indicators)
-                    self.finalise(session, number, group, indicators)
+                    self.to_release.append((session, number, group, indicators))
                 elif number == 1:
                     self.score_ahead(session, group, indicators)
         return self.created
@@ -196,6 +200,21 @@ class SeminarBuilder(SessionBuilder):
         if value >= 85:
             return strong
         return weak if value < 78 else ""
+
+    def release(self) -> None:
+        """Finalise the design sessions scored by build(): their documents are issued with the feedback given."""
+        Letterhead.objects.get_or_create(
+            organiser=self.cast.organiser,
+            defaults={
+                "government": "Pemerintah Provinsi Sulawesi Selatan",
+                "name": agencies.ORGANISER_AGENCY,
+                "address": "Jl. Urip Sumoharjo No. 269, Makassar 90231",
+                "city": "Makassar",
+            },
+        )
+        for pending in self.to_release:
+            self.finalise(*pending)
+        self.to_release = []
 
     def finalise(self, session, number: int, group: list[Enrolled], indicators) -> None:
         """The chair releases the results; one session is reopened the next morning for a correction."""

@@ -11,6 +11,7 @@ from assessments.models import FeedbackItem, Score, SeminarSession, SessionEvent
 from diklat.models import Cohort
 from people.models import User
 from projects.models import ChangeProject
+from records.models import OfficialDocument
 from regions.models import ZONE_ABBREVIATIONS, Agency
 from rollout.models import Adoption, Innovation
 
@@ -62,6 +63,13 @@ def seminar_lines(cohort: Cohort) -> list[str]:
             f"Feedback: {sum(by_status.values())} items ({counts}; {items.overdue().count()} overdue)."
             f" Follow-up list of who gave it: {reverse('assessments:feedback-list')};"
             f" the participant's results and feedback: {reverse('assessments:my-results')}."
+        )
+    documents = OfficialDocument.objects.filter(session__seminar__cohort=cohort)
+    minutes = documents.current().filter(kind=OfficialDocument.Kind.MINUTES).order_by("session__name").first()
+    if minutes:
+        lines.append(
+            f"Official documents (PDFs frozen at finalising): {documents.count()} issued,"
+            f" {documents.current().count()} valid; anyone can check one at {minutes.get_verify_url()}"
         )
     return lines
 

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "projects",
     "assessments",
     "rollout",
+    "records",
     "reports",
     "demo",
 ]
@@ -163,6 +164,8 @@ STORAGES = {
 # Evidence files are never served from MEDIA_URL: they go through a view that checks access.
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# The public address printed on official documents and in their QR codes: /verify/<code>/ under it.
+RECORDS_PUBLIC_URL = os.environ.get("DJANGO_PUBLIC_URL", "http://localhost:8000")
 # A national report table older than the data is still served this long (seconds), saying when it was taken.
 REPORT_SNAPSHOT_MAX_AGE = int(os.environ.get("REPORT_SNAPSHOT_MAX_AGE", 300))
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", 5 * 1024 * 1024))

@@ -10,11 +10,13 @@ STAFF_PERMISSIONS = {
     "regions": ["agency"],
     "mentors": ["assignment"],
     "projects": ["changeproject", "milestone", "progressupdate", "budgetline", "stakeholder", "risk", "teammember"],
+    "records": ["letterhead"],
 }
 STAFF_VIEW_ONLY = {
     "diklat": ["programme", "ruleset", "organiser"],
     "regions": ["region", "agencykind"],
     "projects": ["evidence", "projecttransition"],
+    "records": ["officialdocument"],
 }
 
 

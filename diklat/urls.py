@@ -31,6 +31,7 @@ urlpatterns = [
     path("seminars/", include("assessments.urls")),
     path("rollout/", include("rollout.urls")),
     path("reports/", include("reports.urls")),
+    path("", include("records.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("diklat.api_urls")),
     path("api/schema/", schema_view("SpectacularAPIView"), name="api-schema"),

@@ -20,6 +20,7 @@ APPS = [
     "projects",
     "assessments",
     "rollout",
+    "records",
     "reports",
     "demo",
     "bench",

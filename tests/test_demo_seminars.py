@@ -299,3 +299,28 @@ def test_the_examiners_seminar_day_shows_upcoming_results_sessions_and_the_desig
     earlier = {(s.seminar.kind, s.name) for s in response.context["earlier"]}
     assert upcoming == {("results", "Ruang 1"), ("results", "Ruang 3")}
     assert earlier == {("design", "Ruang 1"), ("design", "Ruang 4")}
+
+
+def test_the_finalised_design_sessions_have_their_frozen_documents_and_the_reopened_one_two_versions(cohort):
+    from records.models import OfficialDocument
+
+    documents = OfficialDocument.objects.filter(session__seminar=design(cohort))
+    versions = Counter(documents.values_list("session__name", "version"))
+
+    # Minutes, recap and fifteen result sheets per finalising; Ruang 1 was finalised twice.
+    assert versions == {
+        ("Ruang 1", 1): 17,
+        ("Ruang 1", 2): 17,
+        ("Ruang 2", 1): 17,
+        ("Ruang 3", 1): 17,
+        ("Ruang 4", 1): 17,
+    }
+    assert not documents.filter(version=1, session__name="Ruang 1").current().exists()
+    assert documents.current().count() == 68
+    minutes = documents.current().filter(kind="minutes").first()
+    assert minutes.data["feedback"], "the minutes hold the feedback given in the session"
+    assert minutes.data["letterhead"]["city"] == "Makassar"
+
+
+def test_load_demo_says_where_to_check_a_document(demo):
+    assert re.search(r"Official documents .*: 85 issued, 68 valid; anyone can check one at /verify/\w{12}/", demo)

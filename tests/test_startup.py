@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAVY = ("matplotlib", "openpyxl", "drf_spectacular.views")
+HEAVY = ("matplotlib", "openpyxl", "drf_spectacular.views", "fpdf", "segno")
 
 PROBE = """
 import sys, django

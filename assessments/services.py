@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from diklat.history import attribute, save_all
 from people.models import User
 
 from . import access
@@ -267,8 +268,11 @@ def finalise_session(session: SeminarSession, *, by: User, acknowledge_flags: bo
         )
     now = timezone.now()
     session.status, session.finalised_at, session.finalised_by = SeminarSession.Status.FINALISED, now, by
+    attribute(session, by=by)
     session.save(update_fields=["status", "finalised_at", "finalised_by"])
-    session.presentations.update(released_at=now)
+    for presentation in presentations:
+        presentation.released_at = now
+    save_all(presentations, ["released_at"], by=by)
     SessionEvent.objects.create(session=session, kind=SessionEvent.Kind.FINALISED, by=by)
     return session
 
@@ -284,7 +288,11 @@ def reopen_session(session: SeminarSession, *, by: User, reason: str) -> Seminar
     if not reason.strip():
         raise ValidationError({"reason": [_("Say why the session is reopened.")]})
     session.status, session.finalised_at, session.finalised_by = SeminarSession.Status.OPEN, None, None
+    attribute(session, by=by, reason=reason.strip())
     session.save(update_fields=["status", "finalised_at", "finalised_by"])
-    session.presentations.update(released_at=None)
+    presentations = list(session.presentations.all())
+    for presentation in presentations:
+        presentation.released_at = None
+    save_all(presentations, ["released_at"], by=by, reason=reason.strip())
     SessionEvent.objects.create(session=session, kind=SessionEvent.Kind.REOPENED, by=by, reason=reason.strip())
     return session

@@ -22,7 +22,7 @@ class AssignmentInline(ScopedChoicesMixin, admin.TabularInline):
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(ScopedHistoryAdmin, ScopedAdminMixin, admin.ModelAdmin):
+class AssignmentAdmin(ScopedAdminMixin, ScopedHistoryAdmin):
     list_display = ["user", "role", "participant", "cohort", "position"]
     list_filter = ["role", cohort_filter("enrolment__cohort")]
     search_fields = [

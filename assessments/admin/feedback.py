@@ -60,7 +60,7 @@ class FeedbackEvidenceInline(ReadOnlyMixin, ScopedChoicesMixin, admin.TabularInl
 
 
 @admin.register(FeedbackItem)
-class FeedbackItemAdmin(ScopedHistoryAdmin, ScopedAdminMixin, admin.ModelAdmin):
+class FeedbackItemAdmin(ScopedAdminMixin, ScopedHistoryAdmin):
     """Feedback is given by the panel (pages, API); here staff correct its wording, owner and due date."""
 
     list_display = ["summary", "project", "category", "status", "due_date", "overdue", "given_by", "requested"]

@@ -62,7 +62,7 @@ class SessionEventInline(ReadOnlyMixin, ScopedChoicesMixin, admin.TabularInline)
 
 
 @admin.register(SeminarSession)
-class SeminarSessionAdmin(ScopedHistoryAdmin, ScopedAdminMixin, admin.ModelAdmin):
+class SeminarSessionAdmin(ScopedAdminMixin, ScopedHistoryAdmin):
     list_display = ["name", "seminar", "starts_at", "chair", "status", "finalised_at"]
     list_filter = ["status", "seminar__kind", cohort_filter("seminar__cohort")]
     search_fields = ["name", "place", "chair__full_name", "seminar__cohort__organiser__name"]

@@ -12,7 +12,7 @@ from .common import ProjectChildScopeMixin
 
 
 @admin.register(BudgetLine)
-class BudgetLineAdmin(ScopedHistoryAdmin, ProjectChildScopeMixin, admin.ModelAdmin):
+class BudgetLineAdmin(ProjectChildScopeMixin, ScopedHistoryAdmin):
     list_display = ["description", "project", "source", "fiscal_year", "planned_rp", "approved_rp", "realised_rp"]
     list_filter = ["source", "fiscal_year", cohort_filter("project__enrolment__cohort")]
     search_fields = ["description", "document_reference", "project__title"]

@@ -71,7 +71,7 @@ class ProjectTransitionInline(ReadOnlyMixin, ScopedChoicesMixin, admin.TabularIn
 
 
 @admin.register(ChangeProject)
-class ChangeProjectAdmin(ScopedHistoryAdmin, ScopedAdminMixin, admin.ModelAdmin):
+class ChangeProjectAdmin(ScopedAdminMixin, ScopedHistoryAdmin):
     list_display = [
         "title",
         "participant",

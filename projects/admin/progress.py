@@ -15,7 +15,7 @@ from .common import ProjectChildScopeMixin, ReadOnlyMixin
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(ScopedHistoryAdmin, ProjectChildScopeMixin, admin.ModelAdmin):
+class MilestoneAdmin(ProjectChildScopeMixin, ScopedHistoryAdmin):
     list_display = ["activity", "project", "horizon", "status", "progress", "target_date", "weight", "cost", "overdue"]
     list_filter = ["horizon", "status", cohort_filter("project__enrolment__cohort")]
     search_fields = ["activity", "responsible", "project__title"]

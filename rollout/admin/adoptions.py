@@ -87,7 +87,7 @@ class AdoptionEvidenceInline(ScopedChoicesMixin, admin.TabularInline):
 
 
 @admin.register(Adoption)
-class AdoptionAdmin(ScopedHistoryAdmin, ManagedByProjectMixin, ScopedAdminMixin, admin.ModelAdmin):
+class AdoptionAdmin(ManagedByProjectMixin, ScopedAdminMixin, ScopedHistoryAdmin):
     list_display = ["innovation", "agency", "stage", "planned_on", "piloting_on", "applied_on", "contact_name"]
     list_filter = ["stage", province_filter("agency__government")]
     search_fields = ["innovation__name", "agency__name", "contact_name"]

@@ -169,11 +169,11 @@ def queries_of(client, url) -> int:
     return len(captured)
 
 
-@pytest.mark.parametrize("page", ["projects:history", "projects:detail"])
+@pytest.mark.parametrize("url_name", ["projects:history", "projects:detail"])
 def test_the_timeline_costs_the_same_queries_at_one_and_thirty_changes(
-    owner_client, project, mentor, page, django_assert_max_num_queries
+    owner_client, project, mentor, url_name, django_assert_max_num_queries
 ):
-    url = reverse(page, args=[project.pk])
+    url = reverse(url_name, args=[project.pk])
     milestone = factories.MilestoneFactory(project=project, weight=1)
     line = factories.BudgetLineFactory(project=project, planned=1_000_000)
     edit_milestone(owner_client, milestone, weight="2")

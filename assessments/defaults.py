@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from .models import PredicateBand, Rubric, ScoringPolicy
-from .services import copy_rubric
+from .rubric_versions import copy_rubric
 
 BANDS = [
     # name, above, up to and including, passing

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from diklat import access as diklat_access
+from diklat.history import attribute
 from evidence.checks import check_evidence
 from mentors.models import Assignment
 from people.models import User
@@ -86,6 +87,7 @@ def give_feedback(
         presentation=presentation,
     )
     item.full_clean()
+    attribute(item, by=by)
     item.save()
     FeedbackEvent.objects.create(item=item, from_status="", to_status=item.status, by=by)
     if category == FeedbackItem.Category.BUDGET:
@@ -105,6 +107,7 @@ def _save_budget(item: FeedbackItem, values: dict, *, by: User) -> BudgetFeedbac
     if errors:
         raise ValidationError(errors)
     budget.full_clean(exclude=["item"])
+    attribute(budget, by=by)
     budget.save()
     if lines is not None:
         foreign = [line for line in lines if line.project_id != item.project_id]
@@ -117,6 +120,7 @@ def _save_budget(item: FeedbackItem, values: dict, *, by: User) -> BudgetFeedbac
 def _move(item: FeedbackItem, target: str, *, by: User, note: str = "") -> None:
     FeedbackEvent.objects.create(item=item, from_status=item.status, to_status=target, by=by, note=note)
     item.status, item.status_note = target, note
+    attribute(item, by=by, reason=note)
     item.save(update_fields=["status", "status_note", "updated_at"])
 
 

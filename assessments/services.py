@@ -7,16 +7,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from diklat.history import attribute, save_all
 from people.models import User
 
 from . import access, hooks
 from .completeness import IncompleteSession, missing_for_finalise, panel_of
 from .models import (
     Classification,
-    LevelDescriptor,
     Presentation,
     Rubric,
-    RubricComponent,
     RubricIndicator,
     Score,
     ScoreChange,
@@ -25,45 +24,6 @@ from .models import (
 )
 from .models.rubrics import plain_number
 from .results import results_for
-
-# --- rubrics -----------------------------------------------------------------------------------
-
-
-def ensure_rubric_editable(rubric: Rubric) -> None:
-    if rubric.is_frozen:
-        raise ValidationError(_("This rubric is already used by scores and is frozen: make a copy to change it."))
-
-
-@transaction.atomic
-def copy_rubric(rubric: Rubric, *, by: User, name: str = "", rule_set=None) -> Rubric:
-    """Copy a rubric with its components, indicators and levels as the next version (of another rule set)."""
-    rule_set = rule_set or rubric.rule_set
-    latest = Rubric.objects.filter(rule_set=rule_set, kind=rubric.kind).order_by("-version").first()
-    copy = Rubric.objects.create(
-        rule_set=rule_set,
-        kind=rubric.kind,
-        version=latest.version + 1 if latest else 1,
-        name=name or rubric.name,
-        score_min=rubric.score_min,
-        score_max=rubric.score_max,
-        copied_from=rubric,
-    )
-    for component in rubric.components.prefetch_related("indicators__levels"):
-        new_component = RubricComponent.objects.create(
-            rubric=copy, name=component.name, weight=component.weight, order=component.order
-        )
-        for indicator in component.indicators.all():
-            new_indicator = RubricIndicator.objects.create(
-                component=new_component, name=indicator.name, weight=indicator.weight, order=indicator.order
-            )
-            LevelDescriptor.objects.bulk_create(
-                LevelDescriptor(
-                    indicator=new_indicator, lowest=level.lowest, highest=level.highest, description=level.description
-                )
-                for level in indicator.levels.all()
-            )
-    return copy
-
 
 # --- scoring -----------------------------------------------------------------------------------
 
@@ -273,9 +233,11 @@ def finalise_session(session: SeminarSession, *, by: User, acknowledge_flags: bo
         )
     now = timezone.now()
     session.status, session.finalised_at, session.finalised_by = SeminarSession.Status.FINALISED, now, by
+    attribute(session, by=by)
     session.save(update_fields=["status", "finalised_at", "finalised_by"])
-    # A participant who did not present has no result to release.
-    session.presentations.exclude(pk__in=no_shows).update(released_at=now)
+    for presentation in presentations:  # without the no-shows: who did not present has no result to release
+        presentation.released_at = now
+    save_all(presentations, ["released_at"], by=by)
     SessionEvent.objects.create(session=session, kind=SessionEvent.Kind.FINALISED, by=by)
     hooks.run_after_finalise(session, by=by)
     return session
@@ -292,8 +254,12 @@ def reopen_session(session: SeminarSession, *, by: User, reason: str) -> Seminar
     if not reason.strip():
         raise ValidationError({"reason": [_("Say why the session is reopened.")]})
     session.status, session.finalised_at, session.finalised_by = SeminarSession.Status.OPEN, None, None
+    attribute(session, by=by, reason=reason.strip())
     session.save(update_fields=["status", "finalised_at", "finalised_by"])
-    session.presentations.update(released_at=None)
+    presentations = list(session.presentations.all())
+    for presentation in presentations:
+        presentation.released_at = None
+    save_all(presentations, ["released_at"], by=by, reason=reason.strip())
     SessionEvent.objects.create(session=session, kind=SessionEvent.Kind.REOPENED, by=by, reason=reason.strip())
     hooks.run_after_reopen(session, by=by, reason=reason.strip())
     return session

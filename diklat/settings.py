@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "simple_history",
     "evidence",
     "regions",
     "people",
@@ -74,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Who made a change that no service attributed (admin inlines): the request's user.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "diklat.middleware.LocalTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -225,6 +228,11 @@ SPECTACULAR_SETTINGS = {
     # No call to the public validator: the docs page talks to this site only (CSP connect/img 'self').
     "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True},
 }
+
+# The change history (django-simple-history): a reason may be a mentor's whole comment, so a text field;
+# no "revert" from the admin, which would write past the services' rules.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 LOGGING = {
     "version": 1,

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from diklat.admin_history import ScopedHistoryAdmin
 from diklat.admin_scoping import ScopedAdminMixin, ScopedChoicesMixin, cohort_filter
 
 from .models import Assignment
@@ -21,7 +22,7 @@ class AssignmentInline(ScopedChoicesMixin, admin.TabularInline):
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(ScopedAdminMixin, admin.ModelAdmin):
+class AssignmentAdmin(ScopedAdminMixin, ScopedHistoryAdmin):
     list_display = ["user", "role", "participant", "cohort", "position"]
     list_filter = ["role", cohort_filter("enrolment__cohort")]
     search_fields = [

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import budget, design, milestones, updates
+from .views import budget, design, history, milestones, updates
 
 app_name = "projects"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/<int:enrolment_pk>/", design.project_create, name="create"),
     path("<int:pk>/", design.detail, name="detail"),
     path("<int:pk>/edit/", design.project_edit, name="edit"),
+    path("<int:pk>/history/", history.history, name="history"),
     path("<int:pk>/milestones/new/", milestones.milestone_create, name="milestone_create"),
     path("milestones/<int:pk>/edit/", milestones.milestone_edit, name="milestone_edit"),
     path("milestones/<int:pk>/delete/", milestones.milestone_delete, name="milestone_delete"),

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from diklat import access
+from diklat.history import attribute
 from evidence.checks import check_evidence
 from people.models import User
 from projects.models import ChangeProject
@@ -161,6 +162,7 @@ def record_adoption(
         contact_phone=contact_phone.strip(),
     )
     adoption.full_clean()
+    attribute(adoption, by=by)
     try:
         with transaction.atomic():
             adoption.save()
@@ -207,6 +209,7 @@ def change_adoption_stage(
     )
     adoption.stage = stage
     adoption.full_clean()
+    attribute(adoption, by=by, reason=reason.strip())
     adoption.save()
     return adoption
 
@@ -218,6 +221,7 @@ def update_adoption_contact(adoption: Adoption, *, by: User, contact_name: str, 
     _require_manager(by, adoption.innovation.project)
     adoption.contact_name, adoption.contact_phone = contact_name.strip(), contact_phone.strip()
     adoption.full_clean(exclude=["innovation", "agency"], validate_unique=False, validate_constraints=False)
+    attribute(adoption, by=by)
     adoption.save(update_fields=["contact_name", "contact_phone"])
     return adoption
 

@@ -5,6 +5,7 @@ from django.urls import NoReverseMatch
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from diklat.admin_history import ScopedHistoryAdmin
 from diklat.admin_scoping import ScopedAdminMixin, ScopedChoicesMixin, cohort_filter
 from diklat.formatting import rupiah
 from projects.admin.common import ReadOnlyMixin
@@ -59,7 +60,7 @@ class FeedbackEvidenceInline(ReadOnlyMixin, ScopedChoicesMixin, admin.TabularInl
 
 
 @admin.register(FeedbackItem)
-class FeedbackItemAdmin(ScopedAdminMixin, admin.ModelAdmin):
+class FeedbackItemAdmin(ScopedAdminMixin, ScopedHistoryAdmin):
     """Feedback is given by the panel (pages, API); here staff correct its wording, owner and due date."""
 
     list_display = ["summary", "project", "category", "status", "due_date", "overdue", "given_by", "requested"]

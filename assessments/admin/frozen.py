@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
 
-from .. import services
+from .. import rubric_versions
 from ..models import LevelDescriptor, Rubric, RubricComponent, RubricIndicator, Score
 
 
@@ -65,7 +65,7 @@ class RubricPartForm(forms.ModelForm):
             parent = getattr(parent, step, None)
         if isinstance(parent, Rubric):
             try:
-                services.ensure_rubric_editable(parent)
+                rubric_versions.ensure_rubric_editable(parent)
             except ValidationError as error:
                 raise ValidationError({self.rubric_path[0]: error.messages}) from None
         return cleaned

@@ -1,7 +1,7 @@
 """Admin for rubrics, their components, indicators and level descriptors.
 
 A rubric that any score uses is frozen: its page, components, indicators and level
-descriptors become read-only, and "Copy as a new version" (services.copy_rubric) gives an
+descriptors become read-only, and "Copy as a new version" (rubric_versions.copy_rubric) gives an
 editable copy.
 """
 
@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 
 from diklat.admin_scoping import ScopedChoicesMixin
 
-from .. import services
+from .. import rubric_versions
 from ..models import LevelDescriptor, Rubric, RubricComponent, RubricIndicator
 from .frozen import (
     FrozenInlineMixin,
@@ -86,7 +86,7 @@ class RubricAdmin(ScopedChoicesMixin, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            services.ensure_rubric_editable(obj)  # has_change_permission refuses first; this guards a race
+            rubric_versions.ensure_rubric_editable(obj)  # has_change_permission refuses first; this guards a race
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
@@ -96,7 +96,7 @@ class RubricAdmin(ScopedChoicesMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Copy as a new version"), permissions=["add"])
     def copy_as_new_version(self, request, queryset):
-        copies = [services.copy_rubric(rubric, by=request.user) for rubric in queryset]
+        copies = [rubric_versions.copy_rubric(rubric, by=request.user) for rubric in queryset]
         self.message_user(
             request,
             ngettext(

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from diklat.admin_history import ScopedHistoryAdmin
 from diklat.admin_scoping import ScopedAdminMixin, ScopedChoicesMixin, cohort_filter
 from diklat.models import Cohort
 from projects.admin.common import ReadOnlyMixin
@@ -61,7 +62,7 @@ class SessionEventInline(ReadOnlyMixin, ScopedChoicesMixin, admin.TabularInline)
 
 
 @admin.register(SeminarSession)
-class SeminarSessionAdmin(ScopedAdminMixin, admin.ModelAdmin):
+class SeminarSessionAdmin(ScopedAdminMixin, ScopedHistoryAdmin):
     list_display = ["name", "seminar", "starts_at", "chair", "status", "finalised_at"]
     list_filter = ["status", "seminar__kind", cohort_filter("seminar__cohort")]
     search_fields = ["name", "place", "chair__full_name", "seminar__cohort__organiser__name"]

@@ -8,7 +8,7 @@ from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from assessments import services
+from assessments import rubric_versions
 from assessments.filters import PredicateBandFilter, RubricFilter
 from assessments.models import PredicateBand, Rubric, RubricComponent, RubricIndicator, Score
 from assessments.serializers.rubrics import (
@@ -54,7 +54,7 @@ class RubricViewSet(viewsets.ReadOnlyModelViewSet):
         rubric = self.get_object()
         serializer = RubricCopySerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        copy = services.copy_rubric(rubric, by=request.user, name=serializer.validated_data["name"])
+        copy = rubric_versions.copy_rubric(rubric, by=request.user, name=serializer.validated_data["name"])
         copy = self.get_queryset().get(pk=copy.pk)
         return Response(self.get_serializer(copy).data, status=status.HTTP_201_CREATED)
 

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from assessments.access import feedback_scope
 from diklat import access
@@ -83,6 +84,8 @@ class FeedbackItem(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = FeedbackQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["due_date", "pk"]
@@ -168,6 +171,8 @@ class BudgetFeedback(models.Model):
     budget_lines = models.ManyToManyField(
         BudgetLine, blank=True, related_name="feedback", verbose_name=_("budget lines")
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("budget feedback")

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from assessments import access
 from diklat.access import assigned, report_project_scope
@@ -82,6 +83,8 @@ class SeminarSession(models.Model):
 
     objects = SessionQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["seminar", "starts_at", "name"]
         verbose_name = _("seminar session")
@@ -132,6 +135,8 @@ class Presentation(models.Model):
     released_at = models.DateTimeField(_("result released at"), null=True, blank=True)
 
     objects = PresentationQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["session", "order"]

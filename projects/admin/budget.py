@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from diklat.admin_history import ScopedHistoryAdmin
 from diklat.admin_scoping import cohort_filter
 from diklat.formatting import rupiah
 
@@ -11,7 +12,7 @@ from .common import ProjectChildScopeMixin
 
 
 @admin.register(BudgetLine)
-class BudgetLineAdmin(ProjectChildScopeMixin, admin.ModelAdmin):
+class BudgetLineAdmin(ProjectChildScopeMixin, ScopedHistoryAdmin):
     list_display = ["description", "project", "source", "fiscal_year", "planned_rp", "approved_rp", "realised_rp"]
     list_filter = ["source", "fiscal_year", cohort_filter("project__enrolment__cohort")]
     search_fields = ["description", "document_reference", "project__title"]

@@ -10,6 +10,7 @@ from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from diklat.admin_history import ScopedHistoryAdmin
 from diklat.admin_scoping import ScopedAdminMixin, ScopedChoicesMixin, cohort_filter
 from diklat.formatting import rupiah
 
@@ -70,7 +71,7 @@ class ProjectTransitionInline(ReadOnlyMixin, ScopedChoicesMixin, admin.TabularIn
 
 
 @admin.register(ChangeProject)
-class ChangeProjectAdmin(ScopedAdminMixin, admin.ModelAdmin):
+class ChangeProjectAdmin(ScopedAdminMixin, ScopedHistoryAdmin):
     list_display = [
         "title",
         "participant",

@@ -6,6 +6,7 @@ from django.urls import NoReverseMatch
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from diklat.admin_history import ScopedHistoryAdmin
 from diklat.admin_scoping import ScopedChoicesMixin, cohort_filter
 from diklat.formatting import rupiah
 
@@ -14,7 +15,7 @@ from .common import ProjectChildScopeMixin, ReadOnlyMixin
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(ProjectChildScopeMixin, admin.ModelAdmin):
+class MilestoneAdmin(ProjectChildScopeMixin, ScopedHistoryAdmin):
     list_display = ["activity", "project", "horizon", "status", "progress", "target_date", "weight", "cost", "overdue"]
     list_filter = ["horizon", "status", cohort_filter("project__enrolment__cohort")]
     search_fields = ["activity", "responsible", "project__title"]

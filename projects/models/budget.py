@@ -4,6 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from diklat import access
 
@@ -40,6 +41,8 @@ class BudgetLine(models.Model):
     realised = models.BigIntegerField(_("realised (Rp)"), validators=[MinValueValidator(0)], null=True, blank=True)
 
     objects = BudgetLineQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["project_id", "fiscal_year", "pk"]

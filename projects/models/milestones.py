@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from diklat import access
 from evidence.models import EvidenceFile
@@ -62,6 +63,8 @@ class Milestone(models.Model):
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
 
     objects = MilestoneQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         # By the project's id, not "project" (which follows the project's own ordering, the

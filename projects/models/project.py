@@ -7,6 +7,7 @@ from django.db.models.functions import Cast, Round
 from django.db.models.lookups import IsNull
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from diklat import access
 
@@ -90,6 +91,8 @@ class ChangeProject(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ChangeProjectQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["enrolment__participant__user__full_name"]

@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from diklat.history import attribute
 from people.models import User
 
 from ..models import BudgetLine, ChangeProject
@@ -24,6 +25,7 @@ def save_budget_line(project: ChangeProject, *, by: User, line: BudgetLine | Non
     _assign(line, fields, BUDGET_FIELDS)
     line.project = project
     line.full_clean()
+    attribute(line, by=by)
     line.save()
     return line
 
@@ -33,4 +35,5 @@ def delete_budget_line(line: BudgetLine, *, by: User) -> None:
     project = _locked(line.project)
     _require_owner(by, project)
     _require_milestones_editable(project)
+    attribute(line, by=by)
     line.delete()

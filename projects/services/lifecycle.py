@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from diklat import access
+from diklat.history import attribute
 from diklat.models import Enrolment
 from people.models import User
 from regions.models import Agency
@@ -55,6 +56,7 @@ def create_project(enrolment: Enrolment, *, by: User, **fields) -> ChangeProject
     project = ChangeProject(enrolment=enrolment, status=Status.DRAFT)
     _assign(project, fields, PLAN_FIELDS)
     project.full_clean()
+    attribute(project, by=by)
     try:
         with transaction.atomic():
             project.save()
@@ -77,6 +79,7 @@ def update_project(project: ChangeProject, *, by: User, formsets: Iterable = (),
         _check_agency(project.enrolment, fields["agency"], current_agency_id=project.agency_id)
     changed = _assign(project, fields, PLAN_FIELDS)
     project.full_clean()
+    attribute(project, by=by)
     project.save(update_fields=[*changed, "updated_at"])
     for formset in formsets:
         formset.instance = project
@@ -160,6 +163,7 @@ def apply_transition(project: ChangeProject, name: str, *, by: User, comment: st
     if transition.by_mentor and not transition.by_owner:
         project.mentor_comment = comment
         update_fields.append("mentor_comment")
+    attribute(project, by=by, reason=comment)
     project.save(update_fields=update_fields)
     return project
 

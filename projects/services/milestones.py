@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from diklat.history import attribute
 from people.models import User
 
 from ..models import ChangeProject, Milestone
@@ -52,6 +53,7 @@ def save_milestone(project: ChangeProject, *, by: User, milestone: Milestone | N
     milestone.project = project
     _settle_milestone_status(milestone, timezone.localdate())
     milestone.full_clean()
+    attribute(milestone, by=by)
     milestone.save()
     return milestone
 
@@ -61,4 +63,5 @@ def delete_milestone(milestone: Milestone, *, by: User) -> None:
     project = _locked(milestone.project)
     _require_owner(by, project)
     _require_milestones_editable(project)
+    attribute(milestone, by=by)
     milestone.delete()

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from diklat.history import attribute
 from evidence.checks import check_evidence
 from people.models import User
 
@@ -70,6 +71,7 @@ def post_update(
         if progress < 100 and milestone.status == Milestone.Status.DONE:
             milestone.status = Milestone.Status.IN_PROGRESS
         _settle_milestone_status(milestone, happened_on)
+        attribute(milestone, by=by, reason=update.note)
         milestone.save(update_fields=["progress", "status", "completed_on"])
     for uploaded, info in checked:
         evidence = Evidence(update=update, uploaded_by=by)

@@ -18,6 +18,7 @@ from ..forms import ProjectForm, add_service_errors, project_formsets
 from ..models import ChangeProject, Milestone
 from ..services.lifecycle import TRANSITIONS, allowed_transitions, apply_transition, create_project, update_project
 from .common import _owned_project, _refuse, _visible_project
+from .history import latest_changes
 
 TRANSITION_LABELS = {
     "submit": gettext_lazy("Submit to mentor"),
@@ -97,6 +98,7 @@ def detail(request, pk):
         "can_post_update": is_owner and project.accepts_updates,
         "can_review": access.can_review_project(request.user, project),
         "buttons": transition_buttons(project, request.user),
+        "changes": latest_changes(project),
     }
     return render(request, "projects/detail.html", context)
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from diklat.admin_history import ScopedHistoryAdmin
 from diklat.admin_scoping import ScopedAdminMixin, ScopedChoicesMixin, province_filter
 from evidence.checks import check_evidence
 
@@ -86,7 +87,7 @@ class AdoptionEvidenceInline(ScopedChoicesMixin, admin.TabularInline):
 
 
 @admin.register(Adoption)
-class AdoptionAdmin(ManagedByProjectMixin, ScopedAdminMixin, admin.ModelAdmin):
+class AdoptionAdmin(ManagedByProjectMixin, ScopedAdminMixin, ScopedHistoryAdmin):
     list_display = ["innovation", "agency", "stage", "planned_on", "piloting_on", "applied_on", "contact_name"]
     list_filter = ["stage", province_filter("agency__government")]
     search_fields = ["innovation__name", "agency__name", "contact_name"]

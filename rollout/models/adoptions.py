@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from diklat import access
 from evidence.models import EvidenceFile, upload_path
@@ -59,6 +60,8 @@ class Adoption(models.Model):
     contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
 
     objects = AdoptionQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["innovation", "agency__name"]

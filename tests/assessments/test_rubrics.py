@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from assessments import services
+from assessments import rubric_versions, services
 from assessments.models import LevelDescriptor, Rubric, RubricIndicator, SeminarKind
 from diklat.models import RuleSet
 from tests.assessments.factories import build_rubric
@@ -83,7 +83,7 @@ def test_copying_a_rubric_makes_the_next_version_with_the_same_structure(rubric,
         description="Sangat baik",
     )
 
-    copy = services.copy_rubric(rubric, by=chair)
+    copy = rubric_versions.copy_rubric(rubric, by=chair)
 
     latest = Rubric.objects.filter(rule_set=rubric.rule_set, kind=rubric.kind).exclude(pk=copy.pk)
     assert copy.version == max(r.version for r in latest) + 1
@@ -94,20 +94,20 @@ def test_copying_a_rubric_makes_the_next_version_with_the_same_structure(rubric,
 
 
 def test_a_copy_takes_a_new_name_when_given(rubric, chair):
-    assert services.copy_rubric(rubric, by=chair, name="Rubrik 2027").name == "Rubrik 2027"
+    assert rubric_versions.copy_rubric(rubric, by=chair, name="Rubrik 2027").name == "Rubrik 2027"
 
 
 def test_copying_leaves_the_original_untouched(rubric, chair):
     before = _structure(rubric)
 
-    services.copy_rubric(rubric, by=chair)
+    rubric_versions.copy_rubric(rubric, by=chair)
 
     assert _structure(rubric) == before
 
 
 def test_a_rubric_without_scores_is_editable(rubric):
     assert rubric.is_frozen is False
-    services.ensure_rubric_editable(rubric)  # does not raise
+    rubric_versions.ensure_rubric_editable(rubric)  # does not raise
 
 
 def test_a_rubric_is_frozen_once_a_score_uses_it(rubric, presentation, examiner_one, indicators):
@@ -115,16 +115,16 @@ def test_a_rubric_is_frozen_once_a_score_uses_it(rubric, presentation, examiner_
 
     assert rubric.is_frozen is True
     with pytest.raises(ValidationError, match="frozen"):
-        services.ensure_rubric_editable(rubric)
+        rubric_versions.ensure_rubric_editable(rubric)
 
 
 def test_a_copy_of_a_frozen_rubric_is_editable(rubric, presentation, examiner_one, indicators, chair):
     services.score_presentation(presentation, by=examiner_one, scores={indicators[0].pk: 80}, complete=False)
 
-    copy = services.copy_rubric(rubric, by=chair)
+    copy = rubric_versions.copy_rubric(rubric, by=chair)
 
     assert copy.is_frozen is False
-    services.ensure_rubric_editable(copy)
+    rubric_versions.ensure_rubric_editable(copy)
 
 
 # --- a seminar's rubric and participants -------------------------------------------------------

@@ -217,6 +217,7 @@ SPECTACULAR_SETTINGS = {
         "AdoptionStageEnum": "rollout.models.Adoption.Stage",
         "AdoptionEvidenceKindEnum": "rollout.models.Adoption.EvidenceKind",
         "SeminarKindEnum": "assessments.models.SeminarKind",
+        "BudgetStageEnum": "projects.models.BudgetStage",
     },
     # No call to the public validator: the docs page talks to this site only (CSP connect/img 'self').
     "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True},

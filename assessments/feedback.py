@@ -101,20 +101,30 @@ def _save_budget(item: FeedbackItem, values: dict, *, by: User) -> BudgetFeedbac
     budget = getattr(item, "budget", None) or BudgetFeedback(item=item)
     for name, value in values.items():
         setattr(budget, name, value)
-    errors = {}
-    if budget.amount_realised is not None and budget.amount_approved is None:
-        errors["amount_realised"] = [_("Record the approved amount before the realised one.")]
-    if errors:
-        raise ValidationError(errors)
     budget.full_clean(exclude=["item"])
+    if lines is not None:
+        errors = line_errors(item.project_id, budget.fiscal_year, lines)
+        if errors:
+            raise ValidationError({"budget_lines": errors})
     attribute(budget, by=by)
     budget.save()
     if lines is not None:
-        foreign = [line for line in lines if line.project_id != item.project_id]
-        if foreign:
-            raise ValidationError({"budget_lines": [_("Link only budget lines of this project.")]})
         budget.budget_lines.set(lines)
     return budget
+
+
+def line_errors(project_id: int, fiscal_year: int | None, lines: Sequence[BudgetLine]) -> list[str]:
+    """Why these lines cannot answer budget feedback of this project and fiscal year (empty when they can)."""
+    errors = []
+    if any(line.project_id != project_id for line in lines):
+        errors.append(_("Link only budget lines of this project."))
+    other_years = [line for line in lines if fiscal_year is not None and line.fiscal_year != fiscal_year]
+    if other_years:
+        errors.append(
+            _("The feedback is for fiscal year %(year)s; these lines are of another year: %(lines)s.")
+            % {"year": fiscal_year, "lines": "; ".join(str(line) for line in other_years)}
+        )
+    return errors
 
 
 def _move(item: FeedbackItem, target: str, *, by: User, note: str = "") -> None:
@@ -164,8 +174,9 @@ def move_feedback(item: FeedbackItem, target: str, *, by: User, note: str = "", 
 
 
 def _budget_documented(item: FeedbackItem) -> bool:
+    """Realised money is documented by its lines: each realisation carries its SP2D or receipt and scan."""
     budget = getattr(item, "budget", None)
-    return bool(budget and budget.document_reference and budget.amount_realised)
+    return bool(budget and budget.amount_realised)
 
 
 @transaction.atomic
@@ -173,12 +184,16 @@ def record_budget_progress(
     item: FeedbackItem,
     *,
     by: User,
-    amount_approved: int | None = None,
-    amount_realised: int | None = None,
     document_reference: str | None = None,
     budget_lines: Sequence[BudgetLine] | None = None,
 ) -> FeedbackItem:
-    """Record the money of budget feedback; its status follows: approved → accepted, realised → implemented."""
+    """Link the budget lines that answer budget feedback; its status follows their money.
+
+    Its approved and realised figures are the sums of those lines (approved by the rule set's
+    approver, realised with evidence): approved → accepted, partly realised → in progress, every
+    linked line realised up to its approval → implemented. Calling it again brings the status up to
+    what the lines say now.
+    """
     item = FeedbackItem.objects.select_for_update().select_related("project__enrolment__participant").get(pk=item.pk)
     if item.category != FeedbackItem.Category.BUDGET:
         raise ValidationError(_("Only budget feedback has amounts."))
@@ -188,30 +203,23 @@ def record_budget_progress(
         raise ValidationError(_("Verified feedback cannot change any more."))
     values = {
         name: value
-        for name, value in (
-            ("amount_approved", amount_approved),
-            ("amount_realised", amount_realised),
-            ("document_reference", document_reference),
-            ("budget_lines", budget_lines),
-        )
+        for name, value in (("document_reference", document_reference), ("budget_lines", budget_lines))
         if value is not None
     }
     budget = _save_budget(item, values, by=by)
-    target = _status_for_money(budget)
+    lines = list(budget.budget_lines.all())
+    target = _status_for_money(
+        budget.amount_approved, budget.amount_realised, all_realised=all(line.realised is not None for line in lines)
+    )
     order = [Status.OPEN, Status.ACCEPTED, Status.IN_PROGRESS, Status.IMPLEMENTED]
     if item.status in order and target in order and order.index(target) > order.index(item.status):
-        _move(
-            item,
-            target,
-            by=by,
-            note=_("Budget recorded: %(document)s") % {"document": budget.document_reference or "—"},
-        )
+        documents = ", ".join(line.document_reference for line in lines if line.approved is not None)
+        _move(item, target, by=by, note=_("Budget recorded: %(document)s") % {"document": documents or "—"})
     return item
 
 
-def _status_for_money(budget: BudgetFeedback) -> str:
-    approved, realised = budget.amount_approved, budget.amount_realised
-    if approved and realised is not None and realised >= approved and budget.document_reference:
+def _status_for_money(approved: int | None, realised: int | None, *, all_realised: bool = True) -> str:
+    if approved and realised is not None and realised >= approved and all_realised:
         return Status.IMPLEMENTED
     if realised:
         return Status.IN_PROGRESS

@@ -147,8 +147,8 @@ class FeedbackMoveForm(forms.Form):
 
 
 class BudgetProgressForm(forms.Form):
-    amount_approved = RupiahField(label=_("Approved (Rp)"), required=False)
-    amount_realised = RupiahField(label=_("Realised (Rp)"), required=False)
+    """Link the lines that answer budget feedback: its approved and realised figures are their sums."""
+
     document_reference = forms.CharField(
         label=_("Budget document"), max_length=100, required=False, help_text=_("E.g. the DPA number.")
     )
@@ -157,6 +157,7 @@ class BudgetProgressForm(forms.Form):
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        help_text=_("Lines of the feedback's fiscal year; each is approved and realised on the project's page."),
     )
 
     def __init__(self, *args, item: FeedbackItem, **kwargs):

@@ -246,8 +246,6 @@ class WorkBuilder:
                         "fiscal_year": plan.start.year + 1,
                         "source": "apbd",
                         "amount_requested": 50_000_000,
-                        "amount_approved": 40_000_000,
-                        "amount_realised": rng.choice([None, 10_000_000, 40_000_000]),
                     }
                 )
         self.load.copy(FeedbackItem, items)

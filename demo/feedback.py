@@ -26,6 +26,7 @@ from people.models import User
 from projects.models import BudgetLine, Milestone
 
 from . import remarks
+from .budget import confirm_feedback_lines
 from .files import pdf_bytes, png_bytes
 from .names import slug
 from .people import Cast, Enrolled
@@ -196,6 +197,7 @@ class FeedbackBuilder:
         links.objects.bulk_create(
             links(budgetfeedback=budget, budgetline=line) for budget in budgets for line in budget.lines
         )
+        confirm_feedback_lines([done for done in todo if done.budget and done.budget.lines], self.today)
         events = FeedbackEvent.objects.bulk_create(event for done in todo for event in done.events)
         evidence = FeedbackEvidence.objects.bulk_create(upload for done in todo for upload in done.evidence)
         # auto_now_add stamped every row with "now": set them back to the days they stand for.
@@ -236,11 +238,12 @@ class FeedbackBuilder:
         steps = (BUDGET_PATHS if money else PATHS)[plan.status]
         for position, step in enumerate(steps):
             if step == "approve":
-                done.budget.amount_approved, done.budget.document_reference = money["approved"], money["reference"]
+                done.approved = money["approved"]
+                done.budget.document_reference = done.reference = money["reference"]
                 done.follow_money(owner)
             elif step.startswith("realise"):
                 share = 100 if step == "realise_all" else self.rng.randrange(40, 70)
-                done.budget.amount_realised = money["approved"] * share // 100 // 50_000 * 50_000
+                done.realised = money["approved"] * share // 100 // 50_000 * 50_000
                 done.follow_money(owner)
             elif step in {"verified", "rejected"}:
                 done.move(step, plan.giver, remarks.NOTES["budget_rejected" if money and step == "rejected" else step])

@@ -142,13 +142,13 @@ def milestone_plan(
         for step in range(late_from, 6):
             short_starts[step] = today
             short_targets[step] = today + datetime.timedelta(days=1 + left * (step - late_from + 1) // (6 - late_from))
-    _, medium_until = cohort.horizon_window("medium")
-    _, long_until = cohort.horizon_window("long")
+    medium_first, medium_until = cohort.horizon_window("medium")
+    long_first, long_until = cohort.horizon_window("long")
     day = datetime.timedelta(days=1)
     later = [
-        (seminar + 7 * day, seminar + (medium_until - seminar).days // 2 * day),
+        (seminar + 7 * day, medium_first + (medium_until - medium_first).days // 3 * day),
         (seminar + 30 * day, medium_until - 14 * day),
-        (medium_until, medium_until + (long_until - medium_until).days // 2 * day),
+        (medium_until, long_first + (long_until - long_first).days // 2 * day),
         (medium_until + 30 * day, long_until - 7 * day),
     ]
     dates = list(zip(short_starts, short_targets, strict=True)) + later

@@ -41,6 +41,9 @@ class Replayed:
     def __init__(self, item: FeedbackItem, owner: User):
         self.item, self.owner = item, owner
         self.budget: BudgetFeedback | None = None
+        self.approved: int | None = None  # the money of the linked line, set on it afterwards
+        self.realised: int | None = None
+        self.reference = ""
         self.events: list[FeedbackEvent] = []
         self.evidence: list[FeedbackEvidence] = []
         self.evidence_at: list[int] = []
@@ -59,11 +62,9 @@ class Replayed:
 
     def follow_money(self, by: User) -> None:
         """record_budget_progress: the status moves forward to what the money says."""
-        target = services._status_for_money(self.budget)
+        target = services._status_for_money(self.approved, self.realised)
         if MONEY_ORDER.index(target) > MONEY_ORDER.index(self.item.status):
-            self.event(
-                target, by, _("Budget recorded: %(document)s") % {"document": self.budget.document_reference or "—"}
-            )
+            self.event(target, by, _("Budget recorded: %(document)s") % {"document": self.reference or "—"})
 
     def upload(self, uploaded: SimpleUploadedFile, by: User) -> None:
         evidence = FeedbackEvidence(uploaded_by=by)

@@ -15,7 +15,6 @@ from dataclasses import asdict
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from projects.models import (
-    BudgetLine,
     ChangeProject,
     Evidence,
     Milestone,
@@ -29,6 +28,7 @@ from projects.models.milestones import horizon_violation
 from projects.services.lifecycle import apply_transition
 
 from . import plan
+from .budget import commitment, confirmed_lines
 from .files import pdf_bytes, png_bytes
 from .names import NameMaker, slug
 from .people import Cast, Enrolled, PeopleBuilder
@@ -44,6 +44,9 @@ def statuses(rng: random.Random) -> list[str]:
     pool.remove("in_implementation")
     rng.shuffle(pool)
     return ["in_implementation", *pool]
+
+
+HEAD_NAME = "Drs. H. Muhammad Rasyid, M.Si."  # a made-up regional head (PPK), signing the commitments
 
 
 class ProjectBuilder:
@@ -104,8 +107,12 @@ class ProjectBuilder:
             )
             for person, (role, position) in zip(team, plan.TEAM, strict=False)
         )
-        BudgetLine.objects.bulk_create(BudgetLine(project=project, **line) for line in budget)
+        owner, mentor = enrolled.participant.user, enrolled.mentor
+        confirmed_lines(project, budget, owner=owner, mentor=mentor, today=self.today)
         self.walk(project, enrolled, status, theme, random.Random(seed), pr=index == 0)
+        if index == 0 or status == "completed":
+            head = plan.head_of(government)
+            commitment(project, owner=owner, mentor=mentor, head=HEAD_NAME, head_position=head, on=self.today - DAY)
 
     def walk(self, project, enrolled: Enrolled, status: str, theme, rng: random.Random, *, pr: bool) -> None:
         owner, mentor = enrolled.participant.user, enrolled.mentor

@@ -195,3 +195,12 @@ def can_review_project(user, project) -> bool:
     if is_owner(user, project):
         return False
     return user.is_superuser or is_mentor(user, project)
+
+
+def can_approve_budget(user, project) -> bool:
+    """The person the cohort's rule set names approves budget lines: the mentor or organiser staff, never the owner."""
+    if not user.is_authenticated or is_owner(user, project):
+        return False
+    if project.enrolment.cohort.rule_set.budget_approver == "organiser":
+        return user.organisers.filter(pk=project.enrolment.cohort.organiser_id).exists()
+    return is_mentor(user, project)

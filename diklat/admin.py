@@ -129,7 +129,17 @@ class ProgrammeAdmin(admin.ModelAdmin):
 
 @admin.register(RuleSet)
 class RuleSetAdmin(admin.ModelAdmin):
-    list_display = ["name", "programme", "regulation", "effective_from", "medium_horizon_months", "long_horizon_months"]
+    list_display = [
+        "name",
+        "programme",
+        "regulation",
+        "effective_from",
+        "medium_horizon_from_months",
+        "medium_horizon_months",
+        "long_horizon_from_months",
+        "long_horizon_months",
+        "budget_approver",
+    ]
     list_filter = ["programme"]
     search_fields = ["name", "regulation", "programme__name"]
     list_select_related = ["programme"]

@@ -1,7 +1,5 @@
 """Training programmes, the rule sets they follow, organisers, cohorts and enrolment."""
 
-import datetime
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -11,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from regions.models import Agency, Region
 
 from . import access
+from .horizons import Window, window
+from .horizons import add_months as add_months  # kept importable from here
 
 
 class Programme(models.Model):
@@ -45,11 +45,29 @@ class RuleSet(models.Model):
     name = models.CharField(_("name"), max_length=120)
     regulation = models.CharField(_("regulation"), max_length=200, blank=True)
     effective_from = models.DateField(_("effective from"), null=True, blank=True)
+
+    class BudgetApprover(models.TextChoices):
+        MENTOR = "mentor", _("The mentor (as head of the agency)")
+        ORGANISER = "organiser", _("The organiser's staff")
+
+    medium_horizon_from_months = models.PositiveSmallIntegerField(
+        _("medium-term window opens (months after the results seminar)"), default=6
+    )
     medium_horizon_months = models.PositiveSmallIntegerField(
-        _("medium-term horizon (months after the results seminar)"), default=12
+        _("medium-term window closes (months after the results seminar)"), default=12
+    )
+    long_horizon_from_months = models.PositiveSmallIntegerField(
+        _("long-term window opens (months after the results seminar)"), default=12
     )
     long_horizon_months = models.PositiveSmallIntegerField(
-        _("long-term horizon (months after the results seminar)"), default=24
+        _("long-term window closes (months after the results seminar)"), default=24
+    )
+    budget_approver = models.CharField(
+        _("who approves budget lines"),
+        max_length=9,
+        choices=BudgetApprover,
+        default=BudgetApprover.MENTOR,
+        help_text=_("Who records the approved amount and its budget document (e.g. the DPA)."),
     )
 
     class Meta:
@@ -61,6 +79,18 @@ class RuleSet(models.Model):
             models.CheckConstraint(
                 condition=Q(medium_horizon_months__gt=0) & Q(long_horizon_months__gte=F("medium_horizon_months")),
                 name="rule_set_horizons_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(medium_horizon_from_months__lte=F("medium_horizon_months"))
+                & Q(long_horizon_from_months__lte=F("long_horizon_months"))
+                & Q(long_horizon_from_months__gte=F("medium_horizon_from_months")),
+                name="rule_set_horizon_windows_ordered",
+                violation_error_message=_(
+                    "Each window must open before it closes, and the long-term one no earlier than the medium-term one."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(budget_approver__in=["mentor", "organiser"]), name="rule_set_budget_approver_known"
             ),
         ]
 
@@ -199,26 +229,9 @@ class Cohort(models.Model):
     def time_zone(self) -> str:
         return self.organiser.time_zone
 
-    def horizon_window(self, horizon: str) -> tuple[datetime.date | None, datetime.date | None]:
-        """Return the (exclusive start, inclusive end) a milestone of this horizon must target."""
-        seminar = self.results_seminar_date
-        if seminar is None:
-            return None, None
-        if horizon == "short":
-            return None, seminar
-        months = self.rule_set.medium_horizon_months if horizon == "medium" else self.rule_set.long_horizon_months
-        return seminar, add_months(seminar, months)
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return day.replace(year=year, month=month, day=candidate)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    def horizon_window(self, horizon: str) -> Window:
+        """Return the first and last day (both allowed) a milestone of this horizon may target."""
+        return window(self, horizon)
 
 
 class CohortStage(models.Model):

@@ -9,7 +9,17 @@ from diklat.models import Cohort, Programme, RuleSet
 class RuleSetSerializer(serializers.ModelSerializer):
     class Meta:
         model = RuleSet
-        fields = ["id", "name", "regulation", "effective_from", "medium_horizon_months", "long_horizon_months"]
+        fields = [
+            "id",
+            "name",
+            "regulation",
+            "effective_from",
+            "medium_horizon_from_months",
+            "medium_horizon_months",
+            "long_horizon_from_months",
+            "long_horizon_months",
+            "budget_approver",
+        ]
 
 
 class ProgrammeSerializer(serializers.ModelSerializer):

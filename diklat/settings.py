@@ -224,6 +224,7 @@ SPECTACULAR_SETTINGS = {
         "AdoptionEvidenceKindEnum": "rollout.models.Adoption.EvidenceKind",
         "SeminarKindEnum": "assessments.models.SeminarKind",
         "SessionAbsenceKindEnum": "assessments.models.SessionAbsence.Kind",
+        "BudgetStageEnum": "projects.models.BudgetStage",
     },
     # No call to the public validator: the docs page talks to this site only (CSP connect/img 'self').
     "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True},

@@ -18,8 +18,6 @@ from mentors.models import Assignment
 from projects.filters import BudgetLineFilter, ChangeProjectFilter, MilestoneFilter, ProgressUpdateFilter
 from projects.models import BudgetLine, ChangeProject, Milestone, ProgressUpdate
 from projects.serializers import (
-    BudgetLineCreateSerializer,
-    BudgetLineSerializer,
     ChangeProjectCreateSerializer,
     ChangeProjectSerializer,
     MilestoneCreateSerializer,
@@ -27,7 +25,18 @@ from projects.serializers import (
     ProgressUpdateSerializer,
     TransitionSerializer,
 )
-from projects.services.budget import delete_budget_line, save_budget_line
+from projects.serializers.budget import (
+    BudgetApprovalSerializer,
+    BudgetLineCreateSerializer,
+    BudgetLineSerializer,
+    BudgetRealisationSerializer,
+)
+from projects.services.budget import (
+    approve_budget_line,
+    delete_budget_line,
+    realise_budget_line,
+    save_budget_line,
+)
 from projects.services.lifecycle import apply_transition, create_project, update_project
 from projects.services.milestones import delete_milestone, save_milestone
 from projects.services.updates import post_update
@@ -203,34 +212,62 @@ class ProgressUpdateViewSet(
 
 
 class BudgetLineViewSet(viewsets.ModelViewSet):
-    """Budget lines (whole rupiah) of the projects the user may see; the participant keeps them."""
+    """Budget lines (whole rupiah) of the projects the user may see: the participant plans them, the approver
+    the rule set names approves them with the budget document, the participant records their realisation."""
 
     permission_classes = [IsAuthenticated, OwnerMayChange]
     filterset_class = BudgetLineFilter
-    search_fields = ["description", "document_reference"]
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    search_fields = ["description", "document_reference", "realisation_reference"]
     ordering_fields = ["fiscal_year", "planned", "approved", "realised"]
     keyset_ordering = ("project_id", "fiscal_year", "pk")
 
     def get_queryset(self):
-        return BudgetLine.objects.visible_to(self.request.user).select_related("project__enrolment__participant")
+        return (
+            BudgetLine.objects.visible_to(self.request.user)
+            .select_related("project__enrolment__participant")
+            .prefetch_related("evidence")
+        )
 
     def get_serializer_class(self):
         return BudgetLineCreateSerializer if self.action == "create" else BudgetLineSerializer
+
+    def _present(self, line, status_code=status.HTTP_200_OK):
+        line = self.get_queryset().get(pk=line.pk)
+        return Response(BudgetLineSerializer(line, context=self.get_serializer_context()).data, status=status_code)
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         fields = dict(serializer.validated_data)
         line = save_budget_line(fields.pop("project"), by=request.user, **fields)
-        return Response(self.get_serializer(line).data, status=status.HTTP_201_CREATED)
+        return self._present(line, status.HTTP_201_CREATED)
 
     def update(self, request, *args, partial=False, **kwargs):
         line = self.get_object()
         serializer = self.get_serializer(line, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         line = save_budget_line(line.project, by=request.user, line=line, **serializer.validated_data)
-        return Response(self.get_serializer(line).data)
+        return self._present(line)
 
     def destroy(self, request, *args, **kwargs):
         delete_budget_line(self.get_object(), by=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(request=BudgetApprovalSerializer, responses=BudgetLineSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def approve(self, request, pk=None):
+        """Record the approved amount with its budget document (the mentor or organiser staff, per the rule set)."""
+        line = self.get_object()
+        serializer = BudgetApprovalSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return self._present(approve_budget_line(line, by=request.user, **serializer.validated_data))
+
+    @extend_schema(request={"multipart/form-data": BudgetRealisationSerializer}, responses=BudgetLineSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def realise(self, request, pk=None):
+        """Record what was spent on an approved line, with the SP2D or receipt and its scan (the participant)."""
+        line = self.get_object()
+        serializer = BudgetRealisationSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return self._present(realise_budget_line(line, by=request.user, **serializer.validated_data))

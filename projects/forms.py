@@ -127,17 +127,11 @@ class MilestoneForm(forms.ModelForm):
         cohort = self.instance.project.cohort
         windows = []
         for horizon in Milestone.Horizon:
-            after, until = cohort.horizon_window(horizon)
-            if until is None:
-                continue
-            if after is None:
+            first, last = cohort.horizon_window(horizon)
+            if first is not None and last is not None:
                 windows.append(
-                    _("%(horizon)s: by %(until)s") % {"horizon": horizon.label, "until": f"{until:%d-%m-%Y}"}
-                )
-            else:
-                windows.append(
-                    _("%(horizon)s: after %(after)s, by %(until)s")
-                    % {"horizon": horizon.label, "after": f"{after:%d-%m-%Y}", "until": f"{until:%d-%m-%Y}"}
+                    _("%(horizon)s: from %(first)s to %(last)s")
+                    % {"horizon": horizon.label, "first": f"{first:%d-%m-%Y}", "last": f"{last:%d-%m-%Y}"}
                 )
         if windows:
             self.fields["target_date"].help_text = "; ".join(str(w) for w in windows)
@@ -150,9 +144,9 @@ class MilestoneForm(forms.ModelForm):
 
 
 class BudgetLineForm(forms.ModelForm):
+    """The participant's plan of a line; the approval and the realisation have forms of their own."""
+
     planned = RupiahField(label=_("planned (Rp)"))
-    approved = RupiahField(label=_("approved (Rp)"), required=False)
-    realised = RupiahField(label=_("realised (Rp)"), required=False)
 
     class Meta:
         model = BudgetLine

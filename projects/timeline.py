@@ -22,7 +22,18 @@ from regions.models import Agency
 from .models import BudgetLine, ChangeProject, Milestone
 
 # Kept in the history, but no news to a reader: timestamps the save sets, and the row's parent.
-NOT_SHOWN = {"id", "created_at", "updated_at", "status_changed_at", "project", "enrolment", "item", "presentation"}
+NOT_SHOWN = {
+    "id",
+    "created_at",
+    "updated_at",
+    "status_changed_at",
+    "approved_at",
+    "realised_at",
+    "project",
+    "enrolment",
+    "item",
+    "presentation",
+}
 MONEY = {"planned", "approved", "realised", "estimated_cost", "amount_requested", "amount_approved", "amount_realised"}
 ACTIONS = {"+": gettext_lazy("added"), "~": gettext_lazy("changed"), "-": gettext_lazy("deleted")}
 # Related rows whose name needs another row: joined when they are named.

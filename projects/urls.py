@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import budget, design, history, milestones, updates
+from .views import budget, confirmations, design, history, milestones, updates
 
 app_name = "projects"
 
@@ -16,6 +16,11 @@ urlpatterns = [
     path("<int:pk>/budget/new/", budget.budget_create, name="budget_create"),
     path("budget/<int:pk>/edit/", budget.budget_edit, name="budget_edit"),
     path("budget/<int:pk>/delete/", budget.budget_delete, name="budget_delete"),
+    path("budget/<int:pk>/approve/", confirmations.budget_approve, name="budget_approve"),
+    path("budget/<int:pk>/realise/", confirmations.budget_realise, name="budget_realise"),
+    path("budget/evidence/<int:pk>/", confirmations.budget_evidence, name="budget_evidence"),
+    path("<int:pk>/commitment/new/", confirmations.commitment_create, name="commitment_create"),
+    path("commitment/scan/<int:pk>/", confirmations.commitment_scan, name="commitment_scan"),
     path("<int:pk>/updates/new/", updates.update_create, name="update_create"),
     path("<int:pk>/transition/<slug:name>/", design.transition, name="transition"),
     path("evidence/<int:pk>/", updates.evidence_download, name="evidence"),

@@ -194,6 +194,27 @@ def budget_amounts(rows, fmt: str) -> bytes:
     )
 
 
+def budget_lines(rows, fmt: str) -> bytes:
+    """Budget lines per fiscal year: planned, approved and realised (all sources together)."""
+    years: dict = {}
+    for row in rows:
+        totals = years.setdefault(row["fiscal_year"], [0, 0, 0])
+        for index, key in enumerate(("planned", "approved", "realised")):
+            totals[index] += row[key]
+    labels = sorted(years)
+    return grouped_bars(
+        labels,
+        [
+            (_("Planned"), [years[y][0] for y in labels], GREY),
+            (_("Approved"), [years[y][1] for y in labels], OPEN),
+            (_("Realised"), [years[y][2] for y in labels], OK),
+        ],
+        fmt,
+        ylabel=_("Million rupiah"),
+        money=True,
+    )
+
+
 def coverage_by_innovation(rows, fmt: str) -> bytes:
     rows = [row for row in rows if row["targets"]]
     if not rows:

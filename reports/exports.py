@@ -38,6 +38,7 @@ REGISTRY: dict[tuple[str, str], str] = {
     ("feedback", "unrealised"): f"{QUERIES}.feedback.unrealised_budget",
     ("feedback", "overdue"): f"{QUERIES}.feedback.overdue_items",
     ("feedback", "time-to-implement"): f"{QUERIES}.feedback.time_to_implement",
+    ("budget", "by-source-and-year"): f"{QUERIES}.budget.by_source_and_year",
     ("rollout", "matrix"): f"{QUERIES}.rollout.full_matrix",
     ("rollout", "innovations"): f"{QUERIES}.rollout.coverage_by_innovation",
     ("rollout", "agencies"): f"{QUERIES}.rollout.coverage_by_agency",

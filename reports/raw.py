@@ -8,6 +8,7 @@ narrowed by the report filters, and is read by its ``RawList`` (reports.rawlists
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import FeedbackItem, Presentation, Score
+from assessments.models.feedback import lines_sum
 from diklat.access import among
 from projects.models import ChangeProject, Milestone
 
@@ -194,8 +195,8 @@ FEEDBACK = RawList(
         ColumnSpec("fiscal_year", _("Fiscal year"), Kind.INTEGER, read="budget.fiscal_year"),
         ColumnSpec("source", _("Source"), read="budget.get_source_display()"),
         ColumnSpec("requested", _("Asked for"), Kind.RUPIAH, read="budget.amount_requested"),
-        ColumnSpec("approved", _("Approved"), Kind.RUPIAH, read="budget.amount_approved"),
-        ColumnSpec("realised", _("Realised"), Kind.RUPIAH, read="budget.amount_realised"),
+        ColumnSpec("approved", _("Approved"), Kind.RUPIAH, read="budget_approved"),
+        ColumnSpec("realised", _("Realised"), Kind.RUPIAH, read="budget_realised"),
         ColumnSpec("document", _("Budget document"), read="budget.document_reference"),
         ColumnSpec("created_at", _("Given at"), Kind.DATETIME),
     ),
@@ -213,6 +214,7 @@ def feedback(form: ReportFilterForm) -> ReportTable:
             "milestone",
             "budget",
         )
+        .annotate(budget_approved=lines_sum("approved", "budget"), budget_realised=lines_sum("realised", "budget"))
         .order_by("due_date", "pk")
     )
 

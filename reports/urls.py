@@ -13,5 +13,5 @@ urlpatterns = [
     path("province/<str:code>/", pages.province_dashboard, name="province"),
     re_path(r"^charts/(?P<chart>[-a-z0-9]+)\.(?P<fmt>svg|png)$", charting.chart, name="chart"),
     path("exports/<slug:report>/<slug:table>/", export_view, name="export"),
-    re_path(r"^(?P<report>progress|seminars|feedback|rollout)/$", pages.report, name="report"),
+    re_path(r"^(?P<report>progress|seminars|feedback|budget|rollout)/$", pages.report, name="report"),
 ]

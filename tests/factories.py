@@ -122,7 +122,7 @@ class MilestoneFactory(factory.django.DjangoModelFactory):
 
 
 def default_target(horizon: str) -> datetime.date:
-    return today() + datetime.timedelta(days={"short": 20, "medium": 200, "long": 500}[horizon])
+    return today() + datetime.timedelta(days={"short": 20, "medium": 300, "long": 500}[horizon])
 
 
 class BudgetLineFactory(factory.django.DjangoModelFactory):
@@ -144,3 +144,13 @@ class ProgressUpdateFactory(factory.django.DjangoModelFactory):
     author = factory.LazyAttribute(lambda o: o.project.enrolment.participant.user)
     happened_on = factory.LazyFunction(today)
     note = "Rapat koordinasi dengan tim."
+
+
+def confirmed_line(project, *, approved=None, realised=None, **fields) -> BudgetLine:
+    """A budget line already approved (with its DPA) and, when ``realised`` is given, realised (with its SP2D)."""
+    now = timezone.now()
+    if approved is not None:
+        fields.update(approved=approved, document_reference="DPA 1.02/2027", document_date=today(), approved_at=now)
+    if realised is not None:
+        fields.update(realised=realised, realisation_reference="SP2D 001/2027", realised_at=now)
+    return BudgetLineFactory(project=project, **fields)

@@ -137,7 +137,7 @@ def test_a_short_term_target_after_the_results_seminar_is_refused_at_the_field(a
     late = (seminar + datetime.timedelta(days=1)).isoformat()
     response = api_client.post(URL, new_milestone(project, target_date=late), format="json")
     assert response.status_code == 400
-    assert "results seminar" in response.json()["target_date"][0]
+    assert f"to {seminar:%d-%m-%Y}." in response.json()["target_date"][0]
     assert not Milestone.objects.exists()
 
 

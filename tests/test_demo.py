@@ -199,6 +199,19 @@ def test_demo_budget_lines_use_every_source_in_whole_rupiah(demo):
     assert BudgetLine.objects.filter(realised__gt=0).exists()
 
 
+def test_demo_budget_lines_stand_in_every_stage_with_their_documents_and_evidence(demo):
+    from projects.models import BudgetEvidence, Commitment
+
+    assert {line.stage for line in BudgetLine.objects.all()} == {"planned", "approved", "realised"}
+    for line in BudgetLine.objects.approved() | BudgetLine.objects.realised():
+        assert line.document_reference and line.document_date and line.approved_by_id
+    for line in BudgetLine.objects.realised():
+        assert line.realisation_reference and BudgetEvidence.objects.filter(line=line).exists()
+    commitment = Commitment.objects.first()
+    assert commitment is not None
+    assert commitment.signatories.count() == 3 and commitment.scans.count() == 1
+
+
 def test_demo_organiser_staff_see_the_demo_cohorts_projects_in_the_admin(demo, client):
     outside = factories.ChangeProjectFactory()
     client.force_login(User.objects.get(username=printed_login(demo, "organiser staff")))

@@ -182,26 +182,28 @@ def test_add_months_keeps_the_day_or_falls_back_to_the_end_of_the_month(start, m
 # --- cohort horizons and checks ------------------------------------------------------------------------
 
 
-def test_a_short_term_milestone_must_target_no_later_than_the_results_seminar(db):
-    assert cohort_on("2025-06-30").horizon_window("short") == (None, day("2025-06-30"))
+def test_a_short_term_window_runs_from_the_cohorts_start_to_the_results_seminar(db):
+    assert cohort_on("2025-06-30").horizon_window("short") == (day("2025-04-01"), day("2025-06-30"))
 
 
-def test_a_medium_term_window_runs_from_the_seminar_to_the_rule_sets_months_after(db):
-    assert cohort_on("2025-06-30").horizon_window("medium") == (day("2025-06-30"), day("2026-06-30"))
+def test_a_medium_term_window_runs_from_six_to_twelve_months_after_the_seminar(db):
+    assert cohort_on("2025-06-30").horizon_window("medium") == (day("2025-12-30"), day("2026-06-30"))
 
 
-def test_a_long_term_window_runs_to_the_rule_sets_long_horizon(db):
-    assert cohort_on("2025-01-31").horizon_window("long") == (day("2025-01-31"), day("2027-01-31"))
+def test_a_long_term_window_runs_from_twelve_to_twenty_four_months_after_the_seminar(db):
+    assert cohort_on("2025-01-31").horizon_window("long") == (day("2026-01-31"), day("2027-01-31"))
 
 
 def test_the_horizon_window_follows_the_rule_set_months(db):
     cohort = cohort_on("2025-01-31")
-    cohort.rule_set.medium_horizon_months = 1
+    cohort.rule_set.medium_horizon_from_months, cohort.rule_set.medium_horizon_months = 0, 1
     assert cohort.horizon_window("medium") == (day("2025-01-31"), day("2025-02-28"))
 
 
-def test_a_cohort_without_results_seminar_has_no_horizon_window(db):
-    assert cohort_on("2025-06-30", results_seminar_date=None).horizon_window("short") == (None, None)
+def test_a_cohort_without_results_seminar_keeps_short_term_work_within_its_dates_and_has_no_later_window(db):
+    cohort = cohort_on("2025-06-30", results_seminar_date=None)
+    assert cohort.horizon_window("short") == (cohort.start_date, cohort.end_date)
+    assert cohort.horizon_window("medium") == (None, None)
 
 
 def test_a_cohort_with_consistent_dates_is_clean(db):

@@ -440,8 +440,9 @@ def test_a_short_term_milestone_after_the_results_seminar_is_refused_at_the_targ
     fields = milestone_fields("short", target_date=seminar + datetime.timedelta(days=1))
     with pytest.raises(ValidationError) as caught:
         save_milestone(project, by=participant.user, **fields)
+    start = project.cohort.start_date
     assert caught.value.message_dict["target_date"] == [
-        f"A short-term milestone must be reached by the results seminar ({seminar:%d-%m-%Y})."
+        f"A short-term milestone must target a date from {start:%d-%m-%Y} to {seminar:%d-%m-%Y}."
     ]
     assert not Milestone.objects.exists()
 
@@ -462,14 +463,14 @@ def test_a_medium_term_milestone_outside_the_twelve_months_after_the_seminar_is_
         target = add_months(seminar, 12) + datetime.timedelta(days=days_after_limit)
     with pytest.raises(ValidationError) as caught:
         save_milestone(project, by=participant.user, **milestone_fields("medium", target_date=target))
-    assert "A medium-term milestone must target a date after" in caught.value.message_dict["target_date"][0]
+    assert "A medium-term milestone must target a date from" in caught.value.message_dict["target_date"][0]
     assert not Milestone.objects.exists()
 
 
-@pytest.mark.parametrize("target", ["day_after_seminar", "twelve_months_after"])
+@pytest.mark.parametrize("target", ["six_months_after", "twelve_months_after"])
 def test_a_medium_term_milestone_within_the_window_is_accepted(project, participant, target):
     seminar = project.cohort.results_seminar_date
-    day = seminar + datetime.timedelta(days=1) if target == "day_after_seminar" else add_months(seminar, 12)
+    day = add_months(seminar, 6) if target == "six_months_after" else add_months(seminar, 12)
     assert save_milestone(project, by=participant.user, **milestone_fields("medium", target_date=day)).pk
 
 
@@ -787,12 +788,18 @@ def budget_fields(**extra):
 
 
 def test_the_participant_can_add_a_budget_line_in_whole_rupiah(project, participant):
-    line = save_budget_line(project, by=participant.user, **budget_fields(approved=3_000_000))
+    line = save_budget_line(project, by=participant.user, **budget_fields())
     line.refresh_from_db()
-    assert (line.planned, line.approved, line.realised) == (3_800_000, 3_000_000, None)
+    assert (line.planned, line.approved, line.realised, line.stage) == (3_800_000, None, None, "planned")
 
 
-@pytest.mark.parametrize("field", ["planned", "approved", "realised"])
+def test_the_participant_cannot_type_an_approved_or_realised_amount(project, participant):
+    with pytest.raises(ValueError, match="unexpected fields"):
+        save_budget_line(project, by=participant.user, **budget_fields(approved=3_000_000))
+    assert not BudgetLine.objects.exists()
+
+
+@pytest.mark.parametrize("field", ["planned"])
 def test_a_negative_amount_is_refused_at_its_field(project, participant, field):
     with pytest.raises(ValidationError) as caught:
         save_budget_line(project, by=participant.user, **budget_fields(**{field: -1}))

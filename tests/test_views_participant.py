@@ -44,10 +44,7 @@ def budget_data(**overrides):
         "source": "apbd",
         "fiscal_year": str(today().year + 1),
         "description": "Pelatihan tim humas",
-        "document_reference": "DPA 1.02",
         "planned": "3.800.000",
-        "approved": "",
-        "realised": "",
     }
     return {**data, **overrides}
 
@@ -153,7 +150,7 @@ def test_the_dashboard_lists_overdue_milestones(owner_client, project):
 
 def test_the_detail_page_shows_the_design_budget_totals_and_history(owner_client, project, mentor):
     Stakeholder.objects.create(project=project, name="Kominfo", side="internal")
-    factories.BudgetLineFactory(project=project, planned=3_800_000, approved=2_000_000)
+    factories.confirmed_line(project, planned=3_800_000, approved=2_000_000)
     factories.BudgetLineFactory(project=project, planned=1_200_000)
     for horizon in ("short", "medium", "long"):
         factories.MilestoneFactory(project=project, horizon=horizon)
@@ -306,7 +303,7 @@ def test_a_short_term_milestone_after_the_results_seminar_is_refused_at_the_targ
         reverse("projects:milestone_create", args=[project.pk]), milestone_data(target_date=late.isoformat())
     )
     assert response.status_code == 200
-    assert "results seminar" in str(response.context["form"].errors["target_date"])
+    assert f"to {project.cohort.results_seminar_date:%d-%m-%Y}" in str(response.context["form"].errors["target_date"])
     assert not project.milestones.exists()
 
 
@@ -357,21 +354,18 @@ def test_the_owner_adds_a_budget_line_written_with_thousand_dots(owner_client, p
 
 
 def test_a_negative_amount_is_refused_at_the_field(owner_client, project):
-    response = owner_client.post(
-        reverse("projects:budget_create", args=[project.pk]), budget_data(planned="-5000", realised="-1")
-    )
+    response = owner_client.post(reverse("projects:budget_create", args=[project.pk]), budget_data(planned="-5000"))
     assert response.status_code == 200
     errors = response.context["form"].errors
     assert "planned" in errors
-    assert "realised" in errors
     assert not BudgetLine.objects.exists()
 
 
 def test_the_owner_edits_and_deletes_a_budget_line(owner_client, project):
     line = factories.BudgetLineFactory(project=project)
-    owner_client.post(reverse("projects:budget_edit", args=[line.pk]), budget_data(approved="Rp 3.000.000"))
+    owner_client.post(reverse("projects:budget_edit", args=[line.pk]), budget_data(planned="Rp 3.000.000"))
     line.refresh_from_db()
-    assert line.approved == 3_000_000
+    assert (line.planned, line.approved) == (3_000_000, None)
     owner_client.post(reverse("projects:budget_delete", args=[line.pk]))
     assert not project.budget_lines.exists()
 

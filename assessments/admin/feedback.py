@@ -14,7 +14,7 @@ from ..models import BudgetFeedback, FeedbackEvent, FeedbackEvidence, FeedbackIt
 
 
 class BudgetFeedbackInline(ScopedChoicesMixin, admin.StackedInline):
-    """The amounts approved and realised move the item's status: they are recorded through the pages or API."""
+    """The approved and realised figures are the sums of the linked lines, approved and realised on the lines."""
 
     model = BudgetFeedback
     extra = 0

@@ -65,9 +65,11 @@ class FeedbackViewSet(
     @extend_schema(request=BudgetProgressSerializer, responses=FeedbackSerializer)
     @action(detail=True, methods=["post"])
     def budget(self, request, pk=None):
-        """Record the approved and realised money of budget feedback; its status follows the money."""
+        """Link the budget lines that answer budget feedback (of its fiscal year); its figures are their sums and
+        its status follows their money: approved → accepted, partly realised → in progress, all realised → implemented.
+        """
         item = self.get_object()
-        serializer = BudgetProgressSerializer(data=request.data)
+        serializer = BudgetProgressSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         item = feedback.record_budget_progress(item, by=request.user, **serializer.validated_data)
         return self._present(item)

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -150,8 +150,34 @@ class FeedbackEvidence(EvidenceFile):
         return reverse("assessments:feedback-evidence", args=[self.pk])
 
 
+def lines_sum(field: str, feedback_ref: str = "pk") -> Subquery:
+    """SUM of a money field of the lines linked to the budget feedback at ``feedback_ref`` (NULL when none has it)."""
+    lines = (
+        BudgetLine.objects.filter(feedback=OuterRef(feedback_ref))
+        .order_by()
+        .values("feedback")
+        .annotate(total=Sum(field))
+        .values("total")
+    )
+    return Subquery(lines, output_field=models.BigIntegerField())
+
+
+class BudgetFeedbackQuerySet(models.QuerySet):
+    def with_line_totals(self):
+        """Annotate the sums of the linked lines: ``lines_planned``, ``lines_approved``, ``lines_realised``."""
+        return self.annotate(
+            lines_planned=lines_sum("planned"),
+            lines_approved=lines_sum("approved"),
+            lines_realised=lines_sum("realised"),
+        )
+
+
 class BudgetFeedback(models.Model):
-    """The money side of a budget feedback item: asked, approved (e.g. in the DPA), realised."""
+    """The money side of a budget feedback item: what the panel asked for, and the budget lines that answer it.
+
+    The approved and realised figures are not typed here: they are the sums of the linked lines, each
+    approved by the rule set's approver with its budget document and realised with evidence.
+    """
 
     item = models.OneToOneField(FeedbackItem, models.CASCADE, related_name="budget", verbose_name=_("feedback"))
     fiscal_year = models.PositiveSmallIntegerField(
@@ -159,12 +185,6 @@ class BudgetFeedback(models.Model):
     )
     source = models.CharField(_("source"), max_length=5, choices=BudgetSource)
     amount_requested = models.BigIntegerField(_("asked for (Rp)"), validators=[MinValueValidator(0)])
-    amount_approved = models.BigIntegerField(
-        _("approved (Rp)"), null=True, blank=True, validators=[MinValueValidator(0)]
-    )
-    amount_realised = models.BigIntegerField(
-        _("realised (Rp)"), null=True, blank=True, validators=[MinValueValidator(0)]
-    )
     document_reference = models.CharField(
         _("budget document"), max_length=100, blank=True, help_text=_("E.g. the DPA number.")
     )
@@ -173,17 +193,13 @@ class BudgetFeedback(models.Model):
     )
 
     history = HistoricalRecords()
+    objects = BudgetFeedbackQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("budget feedback")
         verbose_name_plural = _("budget feedback")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(amount_requested__gte=0)
-                & (Q(amount_approved__isnull=True) | Q(amount_approved__gte=0))
-                & (Q(amount_realised__isnull=True) | Q(amount_realised__gte=0)),
-                name="budget_feedback_amounts_not_negative",
-            ),
+            models.CheckConstraint(condition=Q(amount_requested__gte=0), name="budget_feedback_amounts_not_negative"),
             models.CheckConstraint(
                 condition=Q(fiscal_year__gte=2000) & Q(fiscal_year__lte=2100), name="budget_feedback_year_sane"
             ),
@@ -192,7 +208,25 @@ class BudgetFeedback(models.Model):
     def __str__(self):
         return f"{self.item} ({self.fiscal_year})"
 
+    def _lines_sum(self, field: str) -> int | None:
+        amounts = [getattr(line, field) for line in self.budget_lines.all()]  # prefetched by the lists
+        amounts = [amount for amount in amounts if amount is not None]
+        return sum(amounts) if amounts else None
+
+    @property
+    def amount_planned(self) -> int | None:
+        return self._lines_sum("planned")
+
+    @property
+    def amount_approved(self) -> int | None:
+        return self._lines_sum("approved")
+
+    @property
+    def amount_realised(self) -> int | None:
+        return self._lines_sum("realised")
+
     @property
     def unrealised(self) -> int:
-        expected = self.amount_requested if self.amount_approved is None else self.amount_approved
+        approved = self.amount_approved
+        expected = self.amount_requested if approved is None else approved
         return max(expected - (self.amount_realised or 0), 0)

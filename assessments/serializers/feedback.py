@@ -31,6 +31,15 @@ def feedback_milestone_scope(user) -> Q:
 
 class BudgetFeedbackSerializer(serializers.ModelSerializer):
     amount_requested_rupiah = serializers.SerializerMethodField(help_text=_("E.g. Rp 3.800.000."))
+    amount_planned = serializers.IntegerField(
+        read_only=True, allow_null=True, help_text=_("The sum planned in the linked budget lines.")
+    )
+    amount_approved = serializers.IntegerField(
+        read_only=True, allow_null=True, help_text=_("The sum approved in the linked budget lines.")
+    )
+    amount_realised = serializers.IntegerField(
+        read_only=True, allow_null=True, help_text=_("The sum realised in the linked budget lines.")
+    )
     amount_approved_rupiah = serializers.SerializerMethodField()
     amount_realised_rupiah = serializers.SerializerMethodField()
     budget_lines = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
@@ -42,6 +51,7 @@ class BudgetFeedbackSerializer(serializers.ModelSerializer):
             "source",
             "amount_requested",
             "amount_requested_rupiah",
+            "amount_planned",
             "amount_approved",
             "amount_approved_rupiah",
             "amount_realised",
@@ -188,9 +198,22 @@ class FeedbackMoveSerializer(serializers.Serializer):
 
 
 class BudgetProgressSerializer(serializers.Serializer):
-    amount_approved = serializers.IntegerField(min_value=0, required=False, allow_null=True)
-    amount_realised = serializers.IntegerField(min_value=0, required=False, allow_null=True)
     document_reference = serializers.CharField(
         max_length=100, required=False, allow_blank=True, help_text=_("E.g. the DPA number.")
     )
-    budget_lines = ScopedPrimaryKeyRelatedField(queryset=BudgetLine.objects.all(), many=True, required=False)
+    budget_lines = ScopedPrimaryKeyRelatedField(
+        queryset=BudgetLine.objects.all(),
+        many=True,
+        required=False,
+        help_text=_("The project's budget lines of the feedback's fiscal year; their sums are its figures."),
+    )
+
+    def validate(self, attrs):
+        typed = [name for name in ("amount_approved", "amount_realised") if name in self.initial_data]
+        if typed:
+            message = _(
+                "The approved and realised figures are the sums of the linked budget lines: approve or realise "
+                "the lines (/api/budget-lines/{id}/approve/ and /realise/)."
+            )
+            raise serializers.ValidationError({name: [message] for name in typed})
+        return attrs

@@ -47,7 +47,9 @@ def feedback_list(request):
     else:
         status = ""
     items = overdue_first(
-        items.select_related("project__enrolment__participant__user", "milestone", "budget", "presentation__session"),
+        items.select_related(
+            "project__enrolment__participant__user", "milestone", "budget", "presentation__session"
+        ).prefetch_related("budget__budget_lines"),
         today,
     )
     return render(
@@ -99,9 +101,11 @@ def feedback_create(request, project_pk):
 
 def _item(user, pk) -> FeedbackItem:
     return get_object_or_404(
-        visible_feedback(user).select_related(
+        visible_feedback(user)
+        .select_related(
             "project__enrolment__participant__user", "given_by", "milestone", "budget", "presentation__session__seminar"
-        ),
+        )
+        .prefetch_related("budget__budget_lines"),
         pk=pk,
     )
 
@@ -119,8 +123,6 @@ def _render_item(request, item, move_form=None, budget_form=None, status=200):
         budget_form = BudgetProgressForm(
             item=item,
             initial={
-                "amount_approved": budget.amount_approved,
-                "amount_realised": budget.amount_realised,
                 "document_reference": budget.document_reference,
                 "budget_lines": list(budget.budget_lines.all()),
             },
@@ -171,7 +173,7 @@ def feedback_move(request, pk):
 @login_required
 @require_POST
 def feedback_budget(request, pk):
-    """Record the money of budget feedback: approved and realised amounts, the DPA reference."""
+    """Link the budget lines that answer budget feedback; its figures and status follow them."""
     item = _item(request.user, pk)
     form = BudgetProgressForm(request.POST, item=item)
     if form.is_valid():
@@ -180,8 +182,6 @@ def feedback_budget(request, pk):
             feedback_services.record_budget_progress(
                 item,
                 by=request.user,
-                amount_approved=data["amount_approved"],
-                amount_realised=data["amount_realised"],
                 document_reference=data["document_reference"],
                 budget_lines=list(data["budget_lines"]),
             )

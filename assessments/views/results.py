@@ -80,9 +80,9 @@ def my_results(request):
         )
     today = timezone.localdate()
     feedback = overdue_first(
-        FeedbackItem.objects.filter(project__enrolment__participant__user=user, status__in=TO_ACT_ON).select_related(
-            "project", "given_by", "milestone", "budget"
-        ),
+        FeedbackItem.objects.filter(project__enrolment__participant__user=user, status__in=TO_ACT_ON)
+        .select_related("project", "given_by", "milestone", "budget")
+        .prefetch_related("budget__budget_lines"),
         today,
     )
     return render(

@@ -18,6 +18,18 @@ class BudgetLineAdmin(ProjectChildScopeMixin, ScopedHistoryAdmin):
     search_fields = ["description", "document_reference", "project__title"]
     autocomplete_fields = ["project"]
     list_select_related = ["project"]
+    # Approval and realisation go through their services (pages and API), with their document and evidence.
+    readonly_fields = [
+        "approved",
+        "document_reference",
+        "document_date",
+        "approved_by",
+        "approved_at",
+        "realised",
+        "realisation_reference",
+        "overrun_reason",
+        "realised_at",
+    ]
 
     @admin.display(description=_("planned"), ordering="planned")
     def planned_rp(self, obj):

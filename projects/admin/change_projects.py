@@ -54,7 +54,9 @@ class MilestoneInline(ScopedChoicesMixin, admin.TabularInline):
 class BudgetLineInline(ScopedChoicesMixin, admin.TabularInline):
     model = BudgetLine
     extra = 0
-    fields = ["source", "fiscal_year", "description", "document_reference", "planned", "approved", "realised"]
+    fields = ["source", "fiscal_year", "description", "planned", "approved", "document_reference", "realised"]
+    # Approval and realisation go through their services (pages and API), with their document and evidence.
+    readonly_fields = ["approved", "document_reference", "realised"]
 
 
 class ProjectTransitionInline(ReadOnlyMixin, ScopedChoicesMixin, admin.TabularInline):

@@ -125,21 +125,15 @@ class Milestone(models.Model):
 
 
 def horizon_violation(cohort, horizon: str, target_date) -> str | None:
-    """Say why a target date does not fit its horizon, or return None when it fits."""
-    after, until = cohort.horizon_window(horizon)
-    if until is None:
+    """Say why a target date does not fit its horizon's window, or return None when it fits."""
+    first, last = cohort.horizon_window(horizon)
+    if first is None or last is None or first <= target_date <= last:
         return None
-    if horizon == Milestone.Horizon.SHORT and target_date > until:
-        return _("A short-term milestone must be reached by the results seminar (%(date)s).") % {
-            "date": until.strftime("%d-%m-%Y")
-        }
-    if horizon != Milestone.Horizon.SHORT and not after < target_date <= until:
-        return _("A %(horizon)s milestone must target a date after %(after)s and no later than %(until)s.") % {
-            "horizon": Milestone.Horizon(horizon).label.lower(),
-            "after": after.strftime("%d-%m-%Y"),
-            "until": until.strftime("%d-%m-%Y"),
-        }
-    return None
+    return _("A %(horizon)s milestone must target a date from %(first)s to %(last)s.") % {
+        "horizon": Milestone.Horizon(horizon).label.lower(),
+        "first": first.strftime("%d-%m-%Y"),
+        "last": last.strftime("%d-%m-%Y"),
+    }
 
 
 class ProgressUpdateQuerySet(models.QuerySet):

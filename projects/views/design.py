@@ -80,7 +80,7 @@ def detail(request, pk):
         {"value": h.value, "label": h.label, "milestones": [m for m in milestones if m.horizon == h.value]}
         for h in Milestone.Horizon
     ]
-    budget_lines = list(project.budget_lines.all())
+    budget_lines = list(project.budget_lines.prefetch_related("evidence"))
     totals = {
         name: sum(getattr(line, name) or 0 for line in budget_lines) for name in ("planned", "approved", "realised")
     }
@@ -90,6 +90,8 @@ def detail(request, pk):
         "horizons": horizons,
         "budget_lines": budget_lines,
         "totals": totals,
+        "can_approve_budget": access.can_approve_budget(request.user, project),
+        "commitments": project.commitments.prefetch_related("signatories", "scans"),
         "updates": project.updates.select_related("milestone", "author").prefetch_related("evidence"),
         "transitions": project.transitions.select_related("by"),
         "is_owner": is_owner,

@@ -19,8 +19,10 @@ UNRESOLVED = ~Q(status__in=FeedbackItem.RESOLVED)
 
 
 def unrealised_amount():
-    """What is still to be realised of one budget feedback: approved (else asked) less realised, never below 0."""
-    return Greatest(Coalesce("amount_approved", "amount_requested") - Coalesce("amount_realised", Value(0)), Value(0))
+    """What is still to be realised of one budget feedback: approved (else asked) less realised, never below 0.
+
+    Approved and realised are the sums of its linked budget lines (``with_line_totals``)."""
+    return Greatest(Coalesce("lines_approved", "amount_requested") - Coalesce("lines_realised", Value(0)), Value(0))
 
 
 def by_category_status(form) -> ReportTable:
@@ -57,7 +59,7 @@ def by_category_status(form) -> ReportTable:
 
 
 def budget_rows(form):
-    return BudgetFeedback.objects.filter(among("item", feedback_items(form).values("pk")))
+    return BudgetFeedback.objects.filter(among("item", feedback_items(form).values("pk"))).with_line_totals()
 
 
 def budget_amounts(form) -> ReportTable:
@@ -70,8 +72,8 @@ def budget_amounts(form) -> ReportTable:
         .annotate(
             items=Count("pk"),
             asked=Sum("amount_requested"),
-            approved=Coalesce(Sum("amount_approved"), Value(0)),
-            realised=Coalesce(Sum("amount_realised"), Value(0)),
+            approved=Coalesce(Sum("lines_approved"), Value(0)),
+            realised=Coalesce(Sum("lines_realised"), Value(0)),
             unrealised=Sum(unrealised_amount()),
         )
         .order_by("fiscal_year", "source")
@@ -138,14 +140,17 @@ UNREALISED_BUDGET = RawList(
         ColumnSpec("source", _("Source"), show=source_label),
         ColumnSpec("document", _("Budget document"), read="document_reference"),
         ColumnSpec("asked", _("Asked for"), Kind.RUPIAH, read="amount_requested"),
-        ColumnSpec("approved", _("Approved"), Kind.RUPIAH, read="amount_approved"),
-        ColumnSpec("realised", _("Realised"), Kind.RUPIAH, read="amount_realised"),
+        ColumnSpec("approved", _("Approved"), Kind.RUPIAH, read="lines_approved"),
+        ColumnSpec("realised", _("Realised"), Kind.RUPIAH, read="lines_realised"),
         ColumnSpec("unrealised", _("Unrealised"), Kind.RUPIAH, show=int),
         ColumnSpec("status", _("Status"), read="item__status", show=STATUSES.__getitem__),
         ColumnSpec("due_date", _("Due date"), Kind.DATE, read="item__due_date"),
         ColumnSpec("overdue", _("Overdue"), read=budget_overdue),
     ),
-    note=_("Unrealised = approved (else asked for) less realised. Only items with money still unrealised."),
+    note=_(
+        "Approved and realised are the sums of the linked budget lines. Unrealised = approved (else asked for) "
+        "less realised. Only items with money still unrealised."
+    ),
 )
 
 
@@ -167,8 +172,8 @@ def unrealised_budget(form, limit: int | None = None) -> ReportTable:
             "source",
             "document_reference",
             "amount_requested",
-            "amount_approved",
-            "amount_realised",
+            "lines_approved",
+            "lines_realised",
             "unrealised",
             "item__status",
             "item__due_date",

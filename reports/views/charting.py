@@ -16,7 +16,7 @@ from django.views.decorators.http import condition, require_GET
 from .. import charts
 from ..filters import report_filters
 from ..permissions import may_read
-from ..queries import feedback, progress, rollout, seminars
+from ..queries import budget, feedback, progress, rollout, seminars
 from ..snapshots import report_table
 from ..tables import ReportTable
 from .presenting import filter_query
@@ -83,6 +83,14 @@ CHARTS = {
         "fiscal_year",
         ("asked", "approved", "realised", "unrealised"),
         _("Budget feedback per fiscal year: asked for, approved and realised."),
+    ),
+    "budget-lines": Chart(
+        "budget",
+        budget.by_source_and_year,
+        charts.budget_lines,
+        "fiscal_year",
+        ("planned", "approved", "realised"),
+        _("Budget lines per fiscal year: planned, approved with the budget document, realised with evidence."),
     ),
     "coverage-by-innovation": Chart(
         "rollout",

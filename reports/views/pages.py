@@ -11,7 +11,7 @@ from regions.models import Region
 
 from ..filters import report_filters
 from ..permissions import RAW, may_read, may_see_province
-from ..queries import feedback, progress, province, rollout, seminars
+from ..queries import budget, feedback, progress, province, rollout, seminars
 from ..snapshots import report_table
 from .charting import chart_context
 from .presenting import PAGE_ROWS, cell_text, filter_query, present, raw_links
@@ -40,6 +40,7 @@ REPORTS = {
             ("time_to_implement", None),
         ],
     ),
+    "budget": (_("Budget of the change projects"), [("by_source_and_year", "budget-lines")]),
     "rollout": (
         _("Rollout of innovations"),
         [
@@ -51,7 +52,7 @@ REPORTS = {
         ],
     ),
 }
-MODULES = {"progress": progress, "seminars": seminars, "feedback": feedback, "rollout": rollout}
+MODULES = {"progress": progress, "seminars": seminars, "feedback": feedback, "budget": budget, "rollout": rollout}
 NOTES = {
     "rollout": _(
         "Programme, cohort and year choose the innovations by the cohort they come from. Province, "

@@ -37,8 +37,11 @@ def test_adding_a_rule_set_in_the_admin_makes_it_usable(admin_client):
             "name": "Perlan 10/2026",
             "regulation": "",
             "effective_from": "2026-07-01",
+            "medium_horizon_from_months": 6,
             "medium_horizon_months": 12,
+            "long_horizon_from_months": 12,
             "long_horizon_months": 24,
+            "budget_approver": "organiser",
         },
     )
     assert response.status_code == 302, response.content[:500]

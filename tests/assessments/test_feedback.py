@@ -11,6 +11,7 @@ from PIL import Image
 
 from assessments import feedback
 from assessments.models import BudgetFeedback, FeedbackEvent, FeedbackEvidence, FeedbackItem
+from projects.models import BudgetLine
 from tests import factories
 from tests.assessments.factories import FeedbackItemFactory
 
@@ -295,50 +296,54 @@ def budget_item(project, mentor):
     return give_budget(project, mentor)
 
 
-def test_an_approved_amount_accepts_budget_feedback(budget_item, participant):
-    feedback.record_budget_progress(budget_item, by=participant.user, amount_approved=45_000_000)
+def line_2027(project, **money):
+    return factories.confirmed_line(project, fiscal_year=2027, planned=45_000_000, **money)
+
+
+def link(item, user, *lines):
+    return feedback.record_budget_progress(item, by=user, budget_lines=list(lines))
+
+
+def test_an_approved_line_accepts_budget_feedback(budget_item, participant):
+    link(budget_item, participant.user, line_2027(budget_item.project, approved=45_000_000))
 
     budget_item.refresh_from_db()
     assert budget_item.status == Status.ACCEPTED
     assert budget_item.budget.amount_approved == 45_000_000
 
 
-def test_a_realised_amount_puts_budget_feedback_in_progress(budget_item, participant):
-    feedback.record_budget_progress(budget_item, by=participant.user, amount_approved=45_000_000)
-    feedback.record_budget_progress(budget_item, by=participant.user, amount_realised=10_000_000)
+def test_a_partly_realised_line_puts_budget_feedback_in_progress(budget_item, participant):
+    link(budget_item, participant.user, line_2027(budget_item.project, approved=45_000_000, realised=10_000_000))
 
     budget_item.refresh_from_db()
     assert budget_item.status == Status.IN_PROGRESS
 
 
-def test_fully_realised_money_with_a_document_implements_budget_feedback(budget_item, participant):
-    feedback.record_budget_progress(budget_item, by=participant.user, amount_approved=45_000_000)
-    feedback.record_budget_progress(
-        budget_item, by=participant.user, amount_realised=45_000_000, document_reference="DPA 1.02.0001/2027"
+def test_the_figures_are_the_sums_of_the_linked_lines_and_follow_them(budget_item, participant):
+    project = budget_item.project
+    first = line_2027(project, approved=30_000_000, realised=30_000_000)
+    second = line_2027(project, approved=15_000_000)
+    link(budget_item, participant.user, first, second)
+    budget = BudgetFeedback.objects.get(item=budget_item)
+    assert (budget.amount_planned, budget.amount_approved, budget.amount_realised) == (
+        90_000_000,
+        45_000_000,
+        30_000_000,
     )
+    budget_item.refresh_from_db()
+    assert budget_item.status == Status.IN_PROGRESS  # one line still unrealised
 
+    BudgetLine.objects.filter(pk=second.pk).update(
+        realised=15_000_000, realisation_reference="SP2D 2", realised_at=second.approved_at
+    )
+    feedback.record_budget_progress(budget_item, by=participant.user)
     budget_item.refresh_from_db()
     assert budget_item.status == Status.IMPLEMENTED
-    assert list(budget_item.events.values_list("to_status", flat=True)) == ["open", "accepted", "implemented"]
+    assert list(budget_item.events.values_list("to_status", flat=True)) == ["open", "in_progress", "implemented"]
 
 
-def test_fully_realised_money_without_a_document_stays_in_progress(budget_item, participant):
-    feedback.record_budget_progress(
-        budget_item, by=participant.user, amount_approved=45_000_000, amount_realised=45_000_000
-    )
-
-    budget_item.refresh_from_db()
-    assert budget_item.status == Status.IN_PROGRESS
-
-
-def test_budget_feedback_implemented_by_its_money_can_be_verified_by_the_giver(budget_item, participant, mentor):
-    feedback.record_budget_progress(
-        budget_item,
-        by=participant.user,
-        amount_approved=45_000_000,
-        amount_realised=45_000_000,
-        document_reference="DPA 1.02.0001/2027",
-    )
+def test_budget_feedback_implemented_by_its_lines_can_be_verified_by_the_giver(budget_item, participant, mentor):
+    link(budget_item, participant.user, line_2027(budget_item.project, approved=45_000_000, realised=45_000_000))
 
     feedback.move_feedback(budget_item, Status.VERIFIED, by=mentor)
 
@@ -346,13 +351,26 @@ def test_budget_feedback_implemented_by_its_money_can_be_verified_by_the_giver(b
     assert budget_item.status == Status.VERIFIED
 
 
-def test_a_realised_amount_before_an_approved_one_is_refused(budget_item, participant):
-    with pytest.raises(ValidationError) as caught:
-        feedback.record_budget_progress(budget_item, by=participant.user, amount_realised=1_000_000)
+def test_a_line_of_another_fiscal_year_cannot_be_linked(budget_item, participant):
+    line = factories.BudgetLineFactory(project=budget_item.project, fiscal_year=2026, description="Sosialisasi")
 
-    assert list(caught.value.message_dict) == ["amount_realised"]
-    budget_item.refresh_from_db()
-    assert budget_item.status == Status.OPEN
+    with pytest.raises(ValidationError) as caught:
+        link(budget_item, participant.user, line)
+
+    assert caught.value.message_dict["budget_lines"] == [
+        "The feedback is for fiscal year 2027; these lines are of another year: Sosialisasi (2026)."
+    ]
+    assert not budget_item.budget.budget_lines.exists()
+
+
+def test_giving_budget_feedback_with_a_line_of_another_year_is_refused_and_nothing_saved(project, mentor):
+    line = factories.BudgetLineFactory(project=project, fiscal_year=2028)
+
+    with pytest.raises(ValidationError) as caught:
+        give_budget(project, mentor, budget_lines=[line])
+
+    assert list(caught.value.message_dict) == ["budget_lines"]
+    assert not FeedbackItem.objects.exists()
 
 
 def test_recording_budget_lines_of_another_project_is_refused(budget_item, participant, other_project):
@@ -367,21 +385,12 @@ def test_recording_budget_lines_of_another_project_is_refused(budget_item, parti
 
 def test_a_stranger_cannot_record_the_money(budget_item, stranger):
     with pytest.raises(PermissionDenied):
-        feedback.record_budget_progress(budget_item, by=stranger, amount_approved=1)
+        feedback.record_budget_progress(budget_item, by=stranger, document_reference="DPA")
 
 
 def test_feedback_that_is_not_about_budget_has_no_money(item, participant):
     with pytest.raises(ValidationError, match="Only budget feedback"):
-        feedback.record_budget_progress(item, by=participant.user, amount_approved=1)
-
-
-def test_a_negative_amount_is_refused(budget_item, participant):
-    with pytest.raises(ValidationError) as caught:
-        feedback.record_budget_progress(budget_item, by=participant.user, amount_approved=-5)
-
-    assert "amount_approved" in caught.value.message_dict
-    budget_item.refresh_from_db()
-    assert budget_item.budget.amount_approved is None
+        feedback.record_budget_progress(item, by=participant.user, document_reference="DPA")
 
 
 def test_feedback_events_record_who_moved_it(item, participant):

@@ -285,49 +285,70 @@ def test_an_impossible_move_is_refused(api_client, login, item):
 # --- the money ---------------------------------------------------------------------------------
 
 
-def test_recording_the_approved_amount_accepts_budget_feedback(api_client, login, budget_item):
+def next_year_line(project, **money):
+    return factories.confirmed_line(project, fiscal_year=factories.today().year + 1, planned=3_500_000, **money)
+
+
+def test_linking_an_approved_line_accepts_budget_feedback_and_its_figures_are_the_lines_sums(
+    api_client, login, budget_item
+):
     login("participant")
-    body = {"amount_approved": 3500000, "document_reference": "DPA-1.02.2027"}
+    line = next_year_line(budget_item.project, approved=3_500_000)
+    body = {"budget_lines": [line.pk], "document_reference": "DPA-1.02.2027"}
     response = api_client.post(detail(budget_item, "budget/"), body, format="json")
-    assert response.status_code == 200
+    assert response.status_code == 200, response.json()
     data = response.json()
     assert data["status"] == "accepted"
     assert data["budget"]["amount_approved_rupiah"] == "Rp 3.500.000"
+    assert data["budget"]["amount_planned"] == 3_500_000
 
 
-def test_realising_the_approved_amount_implements_budget_feedback(api_client, login, budget_item):
+def test_linking_realised_lines_implements_budget_feedback(api_client, login, budget_item):
     login("participant")
-    body = {"amount_approved": 3500000, "amount_realised": 3500000, "document_reference": "DPA-1.02.2027"}
-    response = api_client.post(detail(budget_item, "budget/"), body, format="json")
+    line = next_year_line(budget_item.project, approved=3_500_000, realised=3_500_000)
+    response = api_client.post(detail(budget_item, "budget/"), {"budget_lines": [line.pk]}, format="json")
     assert response.status_code == 200
     assert response.json()["status"] == "implemented"
+    assert response.json()["budget"]["amount_realised"] == 3_500_000
 
 
-def test_a_realised_amount_before_the_approved_one_is_refused(api_client, login, budget_item):
+def test_approved_and_realised_figures_cannot_be_typed_on_feedback(api_client, login, budget_item):
     login("participant")
-    response = api_client.post(detail(budget_item, "budget/"), {"amount_realised": 1000}, format="json")
+    response = api_client.post(
+        detail(budget_item, "budget/"), {"amount_approved": 1, "amount_realised": 1000}, format="json"
+    )
     assert response.status_code == 400
-    assert "amount_realised" in response.json()
+    assert {"amount_approved", "amount_realised"} <= set(response.json())
     budget_item.refresh_from_db()
-    assert budget_item.budget.amount_realised is None
+    assert budget_item.status == "open" and budget_item.budget.amount_realised is None
 
 
-def test_a_negative_amount_is_refused_at_the_field(api_client, login, budget_item):
+def test_a_line_of_another_fiscal_year_cannot_be_linked(api_client, login, budget_item):
     login("participant")
-    response = api_client.post(detail(budget_item, "budget/"), {"amount_approved": -5}, format="json")
+    line = factories.confirmed_line(budget_item.project, fiscal_year=factories.today().year + 2, approved=1)
+    response = api_client.post(detail(budget_item, "budget/"), {"budget_lines": [line.pk]}, format="json")
     assert response.status_code == 400
-    assert "amount_approved" in response.json()
+    assert "another year" in response.json()["budget_lines"][0]
+    assert not budget_item.budget.budget_lines.exists()
+
+
+def test_a_line_the_user_cannot_see_is_refused_as_unknown(api_client, login, budget_item, other_project):
+    login("participant")
+    line = next_year_line(other_project)
+    response = api_client.post(detail(budget_item, "budget/"), {"budget_lines": [line.pk]}, format="json")
+    assert response.status_code == 400
+    assert "budget_lines" in response.json()
 
 
 def test_money_of_feedback_is_recorded_by_the_participant_or_giver_only(api_client, login, budget_item):
     login("coach")
-    response = api_client.post(detail(budget_item, "budget/"), {"amount_approved": 1}, format="json")
+    response = api_client.post(detail(budget_item, "budget/"), {"document_reference": "DPA 1"}, format="json")
     assert response.status_code == 403
 
 
 def test_only_budget_feedback_has_money(api_client, login, item):
     login("participant")
-    response = api_client.post(detail(item, "budget/"), {"amount_approved": 1}, format="json")
+    response = api_client.post(detail(item, "budget/"), {"document_reference": "DPA 1"}, format="json")
     assert response.status_code == 400
 
 

@@ -11,6 +11,7 @@ from PIL import Image
 
 from assessments.feedback import give_feedback, move_feedback
 from assessments.models import FeedbackItem
+from projects.models import BudgetLine
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -265,34 +266,36 @@ def budget_item(day):
     )
 
 
-def test_recording_the_approved_amount_and_dpa_moves_budget_feedback_along(client, day):
+def test_linking_the_lines_moves_budget_feedback_along_with_their_money(client, day):
     item = budget_item(day)
     client.force_login(day.participant_user(0))
     url = reverse("assessments:feedback-budget", args=[item.pk])
-    client.post(url, {"amount_approved": "3.800.000", "document_reference": "DPA-1.02.01/2027"})
+    line = factories.confirmed_line(item.project, fiscal_year=2027, planned=3_800_000, approved=3_800_000)
+    client.post(url, {"budget_lines": [line.pk], "document_reference": "DPA-1.02.01/2027"})
     item.refresh_from_db()
     assert item.status == "accepted" and item.budget.amount_approved == 3_800_000
-    client.post(
-        url, {"amount_approved": "3.800.000", "amount_realised": "3.800.000", "document_reference": "DPA-1.02.01/2027"}
+    BudgetLine.objects.filter(pk=line.pk).update(
+        realised=3_800_000, realisation_reference="SP2D 1", realised_at=line.approved_at
     )
+    client.post(url, {"budget_lines": [line.pk], "document_reference": "DPA-1.02.01/2027"})
     item.refresh_from_db()
     assert item.status == "implemented"
     page = client.get(item.get_absolute_url()).content.decode()
     assert "DPA-1.02.01/2027" in page and "Rp 3.800.000" in page
 
 
-def test_a_realised_amount_before_an_approved_one_is_refused_at_its_field(client, day):
+def test_a_line_of_another_fiscal_year_is_refused_at_its_field(client, day):
     item = budget_item(day)
     client.force_login(day.participant_user(0))
-    response = client.post(reverse("assessments:feedback-budget", args=[item.pk]), {"amount_realised": "1000"})
+    line = factories.BudgetLineFactory(project=item.project, fiscal_year=2028)
+    response = client.post(reverse("assessments:feedback-budget", args=[item.pk]), {"budget_lines": [line.pk]})
     assert response.status_code == 400
-    assert "amount_realised" in response.context["budget_form"].errors
-    item.refresh_from_db()
-    assert item.budget.amount_realised is None
+    assert "another year" in response.context["budget_form"].errors["budget_lines"][0]
+    assert not item.budget.budget_lines.exists()
 
 
 def test_someone_else_on_the_panel_cannot_record_the_money(client, day):
     item = budget_item(day)
     client.force_login(day.mentors[0])
-    response = client.post(reverse("assessments:feedback-budget", args=[item.pk]), {"amount_approved": "1000"})
+    response = client.post(reverse("assessments:feedback-budget", args=[item.pk]), {"document_reference": "DPA"})
     assert response.status_code == 403

@@ -153,13 +153,9 @@ def world(db):
         Classification.objects.create(presentation=presentation, examiner=examiner, verdict=verdict, reason="Alasan")
 
     f1 = feedback(p1, e1, "budget", "open", -10)
-    BudgetFeedback.objects.create(
-        item=f1,
-        fiscal_year=2026,
-        source="apbd",
-        amount_requested=10_000_000,
-        amount_approved=8_000_000,
-        amount_realised=3_000_000,
+    money = BudgetFeedback.objects.create(item=f1, fiscal_year=2026, source="apbd", amount_requested=10_000_000)
+    money.budget_lines.set(
+        [factories.confirmed_line(p1, fiscal_year=2026, planned=10_000_000, approved=8_000_000, realised=3_000_000)]
     )
     feedback(p1, e1, "scope", "implemented", -5, implemented_after=10)
     f3 = feedback(p2, e1, "budget", "in_progress", 30)

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from reports.filters import report_filters
-from reports.queries import feedback, progress, province, rollout, seminars
+from reports.queries import budget, feedback, progress, province, rollout, seminars
 from reports.tables import ReportTable
 from rollout.models import Adoption
 from tests.reports.conftest import grow
@@ -160,9 +160,9 @@ def test_unrealised_budget_lists_each_item_with_money_still_to_realise_the_large
 
 
 def test_fully_realised_budget_feedback_is_not_listed_as_unrealised(world):
-    from assessments.models import BudgetFeedback
+    from projects.models import BudgetLine
 
-    BudgetFeedback.objects.filter(item__project=world.p1).update(amount_realised=8_000_000)
+    BudgetLine.objects.filter(feedback__item__project=world.p1).update(realised=8_000_000)
     assert [r["project"] for r in feedback.unrealised_budget(form_for(world.superuser)).rows] == [world.p2.title]
     assert feedback.unrealised_budget(form_for(world.jakarta_staff)).rows == []
 
@@ -415,3 +415,24 @@ def test_seminar_reports_leave_out_results_not_yet_released(world):
     Presentation.objects.update(released_at=None)
     assert before > 0
     assert scored() == 0
+
+
+def test_budget_lines_sum_planned_approved_and_realised_per_source_and_year_in_sql(
+    world, django_assert_max_num_queries
+):
+    from projects.models import BudgetLine
+    from tests import factories
+
+    factories.BudgetLineFactory(project=world.p2, fiscal_year=2026, source="apbd", planned=1_000_000)
+    factories.confirmed_line(world.p2, fiscal_year=2027, source="csr", planned=2_000_000, approved=2_000_000)
+    with django_assert_max_num_queries(2):
+        rows = budget.by_source_and_year(form_for(world.superuser)).rows
+    assert [(r["fiscal_year"], r["source"], r["lines"], r["awaiting"]) for r in rows] == [
+        (2026, "Regional budget (APBD)", 2, 1),
+        (2027, "Company CSR funds", 1, 0),
+    ]
+    assert (rows[0]["planned"], rows[0]["approved"], rows[0]["realised"]) == (11_000_000, 8_000_000, 3_000_000)
+    assert rows[0]["realised_share"] == 37.5
+    assert BudgetLine.objects.count() == 3
+    jakarta = budget.by_source_and_year(form_for(world.jakarta_staff)).rows
+    assert jakarta == []

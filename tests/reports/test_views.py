@@ -6,7 +6,7 @@ from django.urls import reverse
 from tests import factories
 from tests.reports.conftest import grow
 
-REPORT_NAMES = ["progress", "seminars", "feedback", "rollout"]
+REPORT_NAMES = ["progress", "seminars", "feedback", "budget", "rollout"]
 
 
 def url(name, *args, **query):
@@ -159,7 +159,7 @@ def test_a_mentor_reads_the_reports_of_their_participants(world, as_user):
 
 def test_the_index_lists_the_reports_a_reader_may_open(world, as_user):
     staff = as_user(world.provincial).get(url("reports:index"))
-    assert len(staff.context["reports"]) == 4 and staff.context["dashboard"]
+    assert len(staff.context["reports"]) == 5 and staff.context["dashboard"]
     participant = as_user(world.participant).get(url("reports:index"))
     assert [url for _title, url in participant.context["reports"]] == [reverse("reports:report", args=["rollout"])]
     assert not participant.context["dashboard"]

@@ -80,9 +80,8 @@ def world(db):
 
     examiner = factories.UserFactory(full_name="Penguji Utama")
     item = FeedbackItemFactory(project=alice_project, given_by=examiner, category="budget", text="Masukkan ke DPA")
-    BudgetFeedback.objects.create(
-        item=item, fiscal_year=2027, source="apbd", amount_requested=5_000_000, amount_approved=4_000_000
-    )
+    money = BudgetFeedback.objects.create(item=item, fiscal_year=2027, source="apbd", amount_requested=5_000_000)
+    money.budget_lines.set([factories.confirmed_line(alice_project, fiscal_year=2027, approved=4_000_000)])
     FeedbackItemFactory(project=carol_project, given_by=examiner, text="Percepat ke setiap OPD")
     score(alice_project, examiner, released=True, remark="+ bagus")
     score(carol_project, examiner, released=False)

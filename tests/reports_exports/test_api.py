@@ -27,7 +27,7 @@ def test_the_index_lists_every_report_its_tables_and_exports_and_the_raw_lists_a
     assert listed["rollout"]["tables"] == ["matrix", "innovations", "agencies", "provinces", "over-time"]
     assert listed["progress"]["tables"] == ["milestones", "projects"]
     assert "unrealised" in listed["feedback"]["tables"]
-    assert list(listed) == ["progress", "seminars", "feedback", "rollout", "raw"]
+    assert list(listed) == ["progress", "seminars", "feedback", "budget", "rollout", "raw"]
     raw = listed["raw"]
     assert raw["tables"] == []  # no JSON for the raw lists: downloads only
     assert [export["table"] for export in raw["exports"]] == RAW_LISTS

@@ -1,4 +1,4 @@
-"""Shapes of change projects, milestones, progress updates and budget lines in the REST API.
+"""Shapes of change projects, milestones and progress updates in the REST API (budget lines: ``.budget``).
 
 These only validate types and shape the output: every rule about what may change, and every
 write, is in projects.services.
@@ -12,9 +12,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from diklat.api_fields import ChoiceLabelField, PersonNameField, ScopedPrimaryKeyRelatedField
-from diklat.formatting import rupiah
 from diklat.models import Enrolment
-from projects.models import BudgetLine, ChangeProject, Evidence, Milestone, ProgressUpdate
+from projects.models import ChangeProject, Evidence, Milestone, ProgressUpdate
 from projects.services import lifecycle
 from regions.models import Agency
 
@@ -187,42 +186,3 @@ class ProgressUpdateSerializer(serializers.ModelSerializer):
             "created_at",
         ]
         read_only_fields = ["author", "progress_before", "progress_after", "created_at"]
-
-
-class BudgetLineSerializer(serializers.ModelSerializer):
-    project = serializers.PrimaryKeyRelatedField(read_only=True)
-    source_display = serializers.CharField(source="get_source_display", read_only=True)
-    planned_rupiah = serializers.SerializerMethodField(help_text=_("E.g. Rp 3.800.000."))
-    approved_rupiah = serializers.SerializerMethodField()
-    realised_rupiah = serializers.SerializerMethodField()
-
-    class Meta:
-        model = BudgetLine
-        fields = [
-            "id",
-            "project",
-            "source",
-            "source_display",
-            "fiscal_year",
-            "description",
-            "document_reference",
-            "planned",
-            "planned_rupiah",
-            "approved",
-            "approved_rupiah",
-            "realised",
-            "realised_rupiah",
-        ]
-
-    def get_planned_rupiah(self, line) -> str:
-        return rupiah(line.planned)
-
-    def get_approved_rupiah(self, line) -> str:
-        return rupiah(line.approved)
-
-    def get_realised_rupiah(self, line) -> str:
-        return rupiah(line.realised)
-
-
-class BudgetLineCreateSerializer(BudgetLineSerializer):
-    project = ScopedPrimaryKeyRelatedField(queryset=ChangeProject.objects.all())

@@ -118,8 +118,14 @@ class WorkBuilder:
                         "fiscal_year": plan.start.year,
                         "description": "Pengembangan aplikasi",
                         "planned": 40_000_000,
+                        # The second line approved on its DPA and partly realised on an SP2D, as the rules require.
                         "approved": 30_000_000 * index or None,
+                        "document_reference": f"DPA-{plan.start.year}-{project}" if index else "",
+                        "document_date": plan.start if index else None,
+                        "approved_at": self.load.now if index else None,
                         "realised": 10_000_000 if index else None,
+                        "realisation_reference": f"SP2D-{project}" if index else "",
+                        "realised_at": self.load.now if index else None,
                     }
                 )
         self.load.copy(Milestone, milestones)

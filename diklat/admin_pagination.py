@@ -4,7 +4,7 @@ from functools import cached_property
 
 from django.core.paginator import Paginator
 
-COUNT_CAP = 1000
+from .pagination import COUNT_CAP, count_up_to
 
 
 class CappedCountPaginator(Paginator):
@@ -22,7 +22,6 @@ class CappedCountPaginator(Paginator):
     def count(self):
         if not hasattr(self.object_list, "order_by"):
             return super().count
-        # Any cap + 1 rows tell whether there are more: no ordering, only the key.
-        counted = self.object_list.order_by().values("pk")[: self.cap + 1].count()
+        counted = count_up_to(self.object_list, self.cap)
         self.capped = counted > self.cap
         return min(counted, self.cap)

@@ -18,6 +18,11 @@ from rest_framework.response import Response
 COUNT_CAP = 1000
 
 
+def count_up_to(queryset, cap: int) -> int:
+    """The rows of ``queryset``, counted up to cap + 1: any cap + 1 rows say there are more (no ordering, keys only)."""
+    return queryset.order_by().values("pk")[: cap + 1].count()
+
+
 class KeysetPagination(CursorPagination):
     ordering = ("pk",)
     # Offsets only page orderings without a key (and ties): allow deep ones rather than repeat a page.
@@ -33,7 +38,7 @@ class KeysetPagination(CursorPagination):
     def paginate_queryset(self, queryset, request, view=None):
         self.keyed = self._is_key(queryset.model, self.get_ordering(request, queryset, view)[0].lstrip("-"))
         # Count ids only: the annotations a list computes per row (progress roll-ups) would run for every counted row.
-        self.count = queryset.order_by().values("pk")[: COUNT_CAP + 1].count()
+        self.count = count_up_to(queryset, COUNT_CAP)
         return super().paginate_queryset(queryset, request, view)
 
     @staticmethod

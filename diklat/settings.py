@@ -225,6 +225,8 @@ SPECTACULAR_SETTINGS = {
         "SeminarKindEnum": "assessments.models.SeminarKind",
         "SessionAbsenceKindEnum": "assessments.models.SessionAbsence.Kind",
         "BudgetStageEnum": "projects.models.BudgetStage",
+        "SignatoryRoleEnum": "projects.models.Signatory.Role",
+        "RoleEnum": "mentors.roles.Role",
     },
     # No call to the public validator: the docs page talks to this site only (CSP connect/img 'self').
     "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True},

@@ -1,10 +1,10 @@
-"""Query-string filters for projects, milestones, progress updates and budget lines."""
+"""Query-string filters for projects, milestones, progress updates, budget lines and commitments."""
 
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 
 from diklat.filtering import IdFilter
-from projects.models import BudgetLine, ChangeProject, Milestone, ProgressUpdate
+from projects.models import BudgetLine, ChangeProject, Commitment, Milestone, ProgressUpdate
 
 
 class ChangeProjectFilter(filters.FilterSet):
@@ -50,3 +50,11 @@ class BudgetLineFilter(filters.FilterSet):
     class Meta:
         model = BudgetLine
         fields = ["project", "source", "fiscal_year"]
+
+
+class CommitmentFilter(filters.FilterSet):
+    project = IdFilter(field_name="project_id", help_text=_("Project id."))
+
+    class Meta:
+        model = Commitment
+        fields = ["project"]

@@ -1,4 +1,4 @@
-"""Admin for seminars, their sessions, presentations and session events."""
+"""Admin for seminars, their sessions, presentations, session events and recorded absences."""
 
 from django.contrib import admin
 
@@ -7,7 +7,7 @@ from diklat.admin_scoping import ScopedAdminMixin, ScopedChoicesMixin, cohort_fi
 from diklat.models import Cohort
 from projects.admin.common import ReadOnlyMixin
 
-from ..models import Presentation, Rubric, Seminar, SeminarSession, SessionEvent
+from ..models import Presentation, Rubric, Seminar, SeminarSession, SessionAbsence, SessionEvent
 
 
 class SessionInline(ScopedChoicesMixin, admin.TabularInline):
@@ -61,6 +61,20 @@ class SessionEventInline(ReadOnlyMixin, ScopedChoicesMixin, admin.TabularInline)
         return super().get_queryset(request).select_related("by")
 
 
+class SessionAbsenceInline(ReadOnlyMixin, ScopedChoicesMixin, admin.TabularInline):
+    """Shown, never edited: the chair records absences on the session page, where finalising checks them."""
+
+    model = SessionAbsence
+    extra = 0
+    fields = ["kind", "member", "presentation", "reason", "by", "at"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).select_related("member", "by", "presentation__enrolment__participant__user")
+        )
+
+
 @admin.register(SeminarSession)
 class SeminarSessionAdmin(ScopedAdminMixin, ScopedHistoryAdmin):
     list_display = ["name", "seminar", "starts_at", "chair", "status", "finalised_at"]
@@ -71,7 +85,7 @@ class SeminarSessionAdmin(ScopedAdminMixin, ScopedHistoryAdmin):
     filter_horizontal = ["examiners"]
     readonly_fields = ["status", "finalised_at", "finalised_by"]
     fields = ["seminar", "name", "starts_at", "place", "chair", "examiners", "status", "finalised_at", "finalised_by"]
-    inlines = [PresentationInline, SessionEventInline]
+    inlines = [PresentationInline, SessionAbsenceInline, SessionEventInline]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "seminar":

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from assessments import feedback, services
+from assessments.absences import record_absence
 from assessments.models import (
     PredicateBand,
     Presentation,
@@ -286,3 +287,18 @@ def test_organiser_staff_see_only_their_cohorts_seminars_and_feedback(staff_clie
     assert staff_client.get(reverse("admin:assessments_feedbackitem_change", args=[other_item.pk])).status_code == 302
     scores = staff_client.get(reverse("admin:assessments_score_changelist")).context["cl"]
     assert scores.result_count == scored.scores.count()
+
+
+def test_the_session_page_lists_the_recorded_absences_read_only(
+    admin_client, session, presentation, chair, second_examiner
+):
+    record_absence(
+        session, by=chair, kind="member", member=second_examiner, presentation=presentation, reason="Dinas luar kota."
+    )
+
+    response = admin_client.get(reverse("admin:assessments_seminarsession_change", args=[session.pk]))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Dinas luar kota." in page and "Penguji Dua" in page
+    assert 'name="absences-0-reason"' not in page  # shown, not a field to edit

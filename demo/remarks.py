@@ -27,6 +27,10 @@ ROUTINE_REASONS = [
     "Kegiatan ini pengadaan dan sosialisasi biasa; terobosannya belum terlihat.",
 ]
 
+EXAMINER_LEFT_REASON = (
+    "Penguji meninggalkan ruang sebelum paparan peserta ini karena dipanggil rapat mendadak oleh "
+    "Sekretaris Daerah; hasil peserta dihitung dari penguji yang hadir."
+)
 REOPEN_REASON = (
     "Koreksi nilai: satu nilai penguji salah dimasukkan dari lembar penilaian manual; "
     "dibuka kembali atas permintaan penguji."

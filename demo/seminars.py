@@ -16,6 +16,7 @@ from decimal import Decimal
 from django.db.models import Case, Value, When
 
 from assessments import services
+from assessments.absences import record_absence
 from assessments.models import (
     Classification,
     RubricIndicator,
@@ -24,6 +25,7 @@ from assessments.models import (
     ScoringPolicy,
     SeminarKind,
     SeminarSession,
+    SessionAbsence,
     SessionEvent,
 )
 from records.models import Letterhead
@@ -37,6 +39,8 @@ SEED = 20260928
 FLAGGED = {(2, 6), (3, 11)}
 # (session, order, scorer, indicator): a score corrected during the session, before release.
 FIXED_BEFORE_RELEASE = (2, 3, 0, 3)
+# (session, order): the second examiner left before this participant presented; the chair records it.
+EXAMINER_LEFT = (4, 2)
 REOPENED = 1  # the session reopened once; its first participant's budget score is corrected after release
 BUDGET_INDICATOR, NOVELTY_INDICATOR = 7, 2  # positions in the design rubric
 QUALITY = {
@@ -127,6 +131,8 @@ class SeminarBuilder(SessionBuilder):
             if number == REOPENED and order == 1:
                 rows[1][self.budget_indicator(indicators)] = 68  # mistyped; corrected after release
             for position, ((scorer, role), values) in enumerate(zip(scorers, rows, strict=True)):
+                if (number, order) == EXAMINER_LEFT and position == 1:
+                    continue
                 for index, (indicator, value) in enumerate(zip(indicators, values, strict=True)):
                     remark = self.remark(rng, index, value, role)
                     scores.append(
@@ -148,6 +154,8 @@ class SeminarBuilder(SessionBuilder):
                             | {"reason": remarks.SCORE_FIX_BEFORE_RELEASE}
                         )
             for position, (examiner, _role) in enumerate(scorers[:2]):
+                if (number, order) == EXAMINER_LEFT and position == 1:
+                    continue
                 routine = position < self.routine.get(person.enrolment.pk, 0)
                 reasons = remarks.ROUTINE_REASONS if routine else remarks.INNOVATION_REASONS
                 verdicts.append(
@@ -220,6 +228,16 @@ class SeminarBuilder(SessionBuilder):
         """The chair releases the results; one session is reopened the next morning for a correction."""
         day = self.cohort.design_seminar_date
         chair = session.panel_users[0]
+        if number == EXAMINER_LEFT[0]:
+            absence = record_absence(
+                session,
+                by=chair,
+                kind=SessionAbsence.Kind.MEMBER,
+                member=session.panel_users[1],
+                presentation=next(p for p in session.rows if p.order == EXAMINER_LEFT[1]),
+                reason=remarks.EXAMINER_LEFT_REASON,
+            )
+            SessionAbsence.objects.filter(pk=absence.pk).update(at=self.at(day, 14, 50))
         services.finalise_session(session, by=chair, acknowledge_flags=True)
         moments = [self.at(day, 15, 10 * number)]
         if number == REOPENED:

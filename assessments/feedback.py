@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from diklat import access as diklat_access
 from diklat.history import attribute
+from diklat.versioning import check_version
 from evidence.checks import check_evidence
 from mentors.models import Assignment
 from people.models import User
@@ -135,9 +136,18 @@ def _move(item: FeedbackItem, target: str, *, by: User, note: str = "") -> None:
 
 
 @transaction.atomic
-def move_feedback(item: FeedbackItem, target: str, *, by: User, note: str = "", files: Sequence = ()) -> FeedbackItem:
+def move_feedback(
+    item: FeedbackItem,
+    target: str,
+    *,
+    by: User,
+    note: str = "",
+    files: Sequence = (),
+    expected_version: int | None = None,
+) -> FeedbackItem:
     """Move a feedback item along open → accepted → in progress → implemented → verified (or rejected)."""
     item = FeedbackItem.objects.select_for_update().select_related("project__enrolment__participant").get(pk=item.pk)
+    check_version(item, expected_version)  # first: a move from an old status would be refused for the wrong reason
     who = MOVES.get((item.status, target))
     if who is None:
         raise ValidationError(

@@ -11,6 +11,7 @@ from diklat import api as diklat_api
 from mentors import api as mentors_api
 from people import api as people_api
 from projects import api as projects_api
+from projects import api_budget as budget_api
 from projects import api_commitments as commitments_api
 from regions import api as regions_api
 from reports import api as reports_api
@@ -24,7 +25,7 @@ router.register("participants", people_api.ParticipantViewSet, basename="partici
 router.register("projects", projects_api.ChangeProjectViewSet, basename="project")
 router.register("milestones", projects_api.MilestoneViewSet, basename="milestone")
 router.register("updates", projects_api.ProgressUpdateViewSet, basename="update")
-router.register("budget-lines", projects_api.BudgetLineViewSet, basename="budget-line")
+router.register("budget-lines", budget_api.BudgetLineViewSet, basename="budget-line")
 router.register("commitments", commitments_api.CommitmentViewSet, basename="commitment")
 router.register("assignments", mentors_api.AssignmentViewSet, basename="assignment")
 router.register("rubrics", rubrics_api.RubricViewSet, basename="rubric")

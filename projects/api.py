@@ -1,4 +1,4 @@
-"""REST API of change projects, their milestones, progress updates and budget lines.
+"""REST API of change projects, their milestones and progress updates (budget lines: api_budget).
 
 Views scope every queryset to the requesting user, shape data with the serializers, and
 leave every change to projects.services.
@@ -15,8 +15,9 @@ from rest_framework.response import Response
 
 from diklat import access
 from mentors.models import Assignment
-from projects.filters import BudgetLineFilter, ChangeProjectFilter, MilestoneFilter, ProgressUpdateFilter
-from projects.models import BudgetLine, ChangeProject, Milestone, ProgressUpdate
+from projects.api_versioning import IF_MATCH, STALE_RESPONSE, VersionedRowMixin
+from projects.filters import ChangeProjectFilter, MilestoneFilter, ProgressUpdateFilter
+from projects.models import ChangeProject, Milestone, ProgressUpdate
 from projects.serializers import (
     ChangeProjectCreateSerializer,
     ChangeProjectSerializer,
@@ -24,18 +25,6 @@ from projects.serializers import (
     MilestoneSerializer,
     ProgressUpdateSerializer,
     TransitionSerializer,
-)
-from projects.serializers.budget import (
-    BudgetApprovalSerializer,
-    BudgetLineCreateSerializer,
-    BudgetLineSerializer,
-    BudgetRealisationSerializer,
-)
-from projects.services.budget import (
-    approve_budget_line,
-    delete_budget_line,
-    realise_budget_line,
-    save_budget_line,
 )
 from projects.services.lifecycle import apply_transition, create_project, update_project
 from projects.services.milestones import delete_milestone, save_milestone
@@ -54,10 +43,12 @@ class OwnerMayChange(BasePermission):
         return access.can_edit_project(request.user, project)
 
 
+TRANSITION_RESPONSES = {200: ChangeProjectSerializer, 412: STALE_RESPONSE}
 LIST_RELATIONS = ("enrolment__participant__user", "enrolment__cohort__programme", "agency")
 
 
 class ChangeProjectViewSet(
+    VersionedRowMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -95,52 +86,82 @@ class ChangeProjectViewSet(
         project = create_project(enrolment, by=request.user, **fields)
         return self._present(project, status.HTTP_201_CREATED)
 
+    @extend_schema(parameters=[IF_MATCH], responses={200: ChangeProjectSerializer, 412: STALE_RESPONSE})
     def update(self, request, *args, partial=False, **kwargs):
         project = self.get_object()
         serializer = self.get_serializer(project, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        project = update_project(project, by=request.user, **serializer.validated_data)
+        project = update_project(
+            project, by=request.user, expected_version=self.expected_version(), **serializer.validated_data
+        )
         return self._present(project)
+
+    @extend_schema(parameters=[IF_MATCH], responses={200: ChangeProjectSerializer, 412: STALE_RESPONSE})
+    def partial_update(self, request, *args, **kwargs):
+        return super().partial_update(request, *args, **kwargs)
 
     def _transition(self, request, name: str) -> Response:
         project = self.get_object()
         serializer = TransitionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        project = apply_transition(project, name, by=request.user, comment=serializer.validated_data["comment"])
+        comment = serializer.validated_data["comment"]
+        project = apply_transition(
+            project, name, by=request.user, comment=comment, expected_version=self.expected_version()
+        )
         return self._present(project)
 
-    @extend_schema(request=TransitionSerializer, responses=ChangeProjectSerializer)
+    @extend_schema(
+        request=TransitionSerializer,
+        parameters=[IF_MATCH],
+        responses={200: ChangeProjectSerializer, 412: STALE_RESPONSE},
+    )
     @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
     def submit(self, request, pk=None):
         """Submit the plan to the mentor (the participant)."""
         return self._transition(request, "submit")
 
-    @extend_schema(request=TransitionSerializer, responses=ChangeProjectSerializer)
+    @extend_schema(
+        request=TransitionSerializer,
+        parameters=[IF_MATCH],
+        responses={200: ChangeProjectSerializer, 412: STALE_RESPONSE},
+    )
     @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
     def approve(self, request, pk=None):
         """Approve a submitted plan (the mentor)."""
         return self._transition(request, "approve")
 
-    @extend_schema(request=TransitionSerializer, responses=ChangeProjectSerializer)
+    @extend_schema(
+        request=TransitionSerializer,
+        parameters=[IF_MATCH],
+        responses={200: ChangeProjectSerializer, 412: STALE_RESPONSE},
+    )
     @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated], url_path="return", url_name="return")
     def return_for_revision(self, request, pk=None):
         """Return a submitted plan for revision, saying what to revise (the mentor)."""
         return self._transition(request, "return")
 
-    @extend_schema(request=TransitionSerializer, responses=ChangeProjectSerializer)
+    @extend_schema(
+        request=TransitionSerializer,
+        parameters=[IF_MATCH],
+        responses={200: ChangeProjectSerializer, 412: STALE_RESPONSE},
+    )
     @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
     def start(self, request, pk=None):
         """Start implementing an approved project."""
         return self._transition(request, "start")
 
-    @extend_schema(request=TransitionSerializer, responses=ChangeProjectSerializer)
+    @extend_schema(
+        request=TransitionSerializer,
+        parameters=[IF_MATCH],
+        responses={200: ChangeProjectSerializer, 412: STALE_RESPONSE},
+    )
     @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
     def complete(self, request, pk=None):
         """Mark the project completed once every short-term milestone is finished or cancelled."""
         return self._transition(request, "complete")
 
 
-class MilestoneViewSet(viewsets.ModelViewSet):
+class MilestoneViewSet(VersionedRowMixin, viewsets.ModelViewSet):
     """Milestones of the projects the user may see; the participant plans them."""
 
     permission_classes = [IsAuthenticated, OwnerMayChange]
@@ -165,15 +186,27 @@ class MilestoneViewSet(viewsets.ModelViewSet):
         milestone = save_milestone(fields.pop("project"), by=request.user, **fields)
         return Response(self.get_serializer(milestone).data, status=status.HTTP_201_CREATED)
 
+    @extend_schema(parameters=[IF_MATCH], responses={200: MilestoneSerializer, 412: STALE_RESPONSE})
     def update(self, request, *args, partial=False, **kwargs):
         milestone = self.get_object()
         serializer = self.get_serializer(milestone, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        milestone = save_milestone(milestone.project, by=request.user, milestone=milestone, **serializer.validated_data)
+        milestone = save_milestone(
+            milestone.project,
+            by=request.user,
+            milestone=milestone,
+            expected_version=self.expected_version(),
+            **serializer.validated_data,
+        )
         return Response(self.get_serializer(milestone).data)
 
+    @extend_schema(parameters=[IF_MATCH], responses={200: MilestoneSerializer, 412: STALE_RESPONSE})
+    def partial_update(self, request, *args, **kwargs):
+        return super().partial_update(request, *args, **kwargs)
+
+    @extend_schema(parameters=[IF_MATCH], responses={204: None, 412: STALE_RESPONSE})
     def destroy(self, request, *args, **kwargs):
-        delete_milestone(self.get_object(), by=request.user)
+        delete_milestone(self.get_object(), by=request.user, expected_version=self.expected_version())
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -209,65 +242,3 @@ class ProgressUpdateViewSet(
         )
         update = self.get_queryset().get(pk=update.pk)
         return Response(self.get_serializer(update).data, status=status.HTTP_201_CREATED)
-
-
-class BudgetLineViewSet(viewsets.ModelViewSet):
-    """Budget lines (whole rupiah) of the projects the user may see: the participant plans them, the approver
-    the rule set names approves them with the budget document, the participant records their realisation."""
-
-    permission_classes = [IsAuthenticated, OwnerMayChange]
-    filterset_class = BudgetLineFilter
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
-    search_fields = ["description", "document_reference", "realisation_reference"]
-    ordering_fields = ["fiscal_year", "planned", "approved", "realised"]
-    keyset_ordering = ("project_id", "fiscal_year", "pk")
-
-    def get_queryset(self):
-        return (
-            BudgetLine.objects.visible_to(self.request.user)
-            .select_related("project__enrolment__participant")
-            .prefetch_related("evidence")
-        )
-
-    def get_serializer_class(self):
-        return BudgetLineCreateSerializer if self.action == "create" else BudgetLineSerializer
-
-    def _present(self, line, status_code=status.HTTP_200_OK):
-        line = self.get_queryset().get(pk=line.pk)
-        return Response(BudgetLineSerializer(line, context=self.get_serializer_context()).data, status=status_code)
-
-    def create(self, request, *args, **kwargs):
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        fields = dict(serializer.validated_data)
-        line = save_budget_line(fields.pop("project"), by=request.user, **fields)
-        return self._present(line, status.HTTP_201_CREATED)
-
-    def update(self, request, *args, partial=False, **kwargs):
-        line = self.get_object()
-        serializer = self.get_serializer(line, data=request.data, partial=partial)
-        serializer.is_valid(raise_exception=True)
-        line = save_budget_line(line.project, by=request.user, line=line, **serializer.validated_data)
-        return self._present(line)
-
-    def destroy(self, request, *args, **kwargs):
-        delete_budget_line(self.get_object(), by=request.user)
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-    @extend_schema(request=BudgetApprovalSerializer, responses=BudgetLineSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def approve(self, request, pk=None):
-        """Record the approved amount with its budget document (the mentor or organiser staff, per the rule set)."""
-        line = self.get_object()
-        serializer = BudgetApprovalSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        return self._present(approve_budget_line(line, by=request.user, **serializer.validated_data))
-
-    @extend_schema(request={"multipart/form-data": BudgetRealisationSerializer}, responses=BudgetLineSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def realise(self, request, pk=None):
-        """Record what was spent on an approved line, with the SP2D or receipt and its scan (the participant)."""
-        line = self.get_object()
-        serializer = BudgetRealisationSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        return self._present(realise_budget_line(line, by=request.user, **serializer.validated_data))

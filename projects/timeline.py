@@ -24,6 +24,7 @@ from .models import BudgetLine, ChangeProject, Milestone
 # Kept in the history, but no news to a reader: timestamps the save sets, and the row's parent.
 NOT_SHOWN = {
     "id",
+    "version",
     "created_at",
     "updated_at",
     "status_changed_at",
@@ -183,3 +184,14 @@ def describe(entries) -> None:
         for change in entry.changes:
             change.old_text = _text(change.field, change.old, related)
             change.new_text = _text(change.field, change.new, related)
+
+
+def changes_since(instance, version: int) -> list[Entry]:
+    """What was saved to ``instance`` after ``version``, newest first, in words (for a refused stale edit)."""
+    model = type(instance)
+    rows = model.history.filter(id=instance.pk, version__gte=version)
+    # The first row is the version the editor saw: the baseline of the comparison, not a change.
+    entries = [entry for entry in _entries_of(model, rows, str) if entry.kind == "~" and not entry.earlier_unknown]
+    describe(entries)
+    entries.reverse()
+    return entries

@@ -15,10 +15,15 @@ from assessments.serializers.feedback import (
     FeedbackMoveSerializer,
     FeedbackSerializer,
 )
+from projects.api_versioning import IF_MATCH, STALE_RESPONSE, VersionedRowMixin
 
 
 class FeedbackViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+    VersionedRowMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
 ):
     """Feedback on the projects the user may see or gave, followed from "open" to "verified"."""
 
@@ -51,7 +56,9 @@ class FeedbackViewSet(
         item = feedback.give_feedback(fields.pop("project"), by=request.user, budget=budget, **fields)
         return self._present(item, status.HTTP_201_CREATED)
 
-    @extend_schema(request=FeedbackMoveSerializer, responses=FeedbackSerializer)
+    @extend_schema(
+        request=FeedbackMoveSerializer, parameters=[IF_MATCH], responses={200: FeedbackSerializer, 412: STALE_RESPONSE}
+    )
     @action(detail=True, methods=["post"])
     def move(self, request, pk=None):
         """Move the item on: the participant reports progress (with evidence); the giver verifies or rejects."""
@@ -59,7 +66,14 @@ class FeedbackViewSet(
         serializer = FeedbackMoveSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        item = feedback.move_feedback(item, data["status"], by=request.user, note=data["note"], files=data["files"])
+        item = feedback.move_feedback(
+            item,
+            data["status"],
+            by=request.user,
+            note=data["note"],
+            files=data["files"],
+            expected_version=self.expected_version(),
+        )
         return self._present(item)
 
     @extend_schema(request=BudgetProgressSerializer, responses=FeedbackSerializer)

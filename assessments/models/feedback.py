@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from assessments.access import feedback_scope
 from diklat import access
+from diklat.versioning import Versioned
 from evidence.models import EvidenceFile
 from projects.models import BudgetLine, BudgetSource
 
@@ -31,7 +32,7 @@ class FeedbackQuerySet(models.QuerySet):
         return self.unresolved().filter(due_date__lt=today or timezone.localdate())
 
 
-class FeedbackItem(models.Model):
+class FeedbackItem(Versioned):
     """What a panel member asked to change in a project, with an owner and a due date."""
 
     class Category(models.TextChoices):

@@ -133,6 +133,7 @@ class FeedbackSerializer(serializers.ModelSerializer):
             "evidence",
             "created_at",
             "updated_at",
+            "version",
         ]
         read_only_fields = fields
 

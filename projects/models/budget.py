@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from diklat import access
+from diklat.versioning import Versioned
 from evidence.models import EvidenceFile
 
 
@@ -40,7 +41,7 @@ class BudgetLineQuerySet(models.QuerySet):
         return self.filter(realised__isnull=False)
 
 
-class BudgetLine(models.Model):
+class BudgetLine(Versioned):
     """Money for one purpose, source and fiscal year: the participant plans it, the approver named by
     the rule set approves it with the budget document, and the participant records its realisation
     with evidence. The stages go in order; the database refuses a line that skips one."""

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from diklat import access
+from diklat.versioning import Versioned
 from evidence.models import EvidenceFile
 
 
@@ -28,7 +29,7 @@ class MilestoneQuerySet(models.QuerySet):
         return self.open().filter(target_date__lt=today or timezone.localdate())
 
 
-class Milestone(models.Model):
+class Milestone(Versioned):
     """One step of the project plan, in the short, medium or long term."""
 
     class Horizon(models.TextChoices):

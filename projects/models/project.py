@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from diklat import access
+from diklat.versioning import Versioned
 
 from .milestones import Milestone
 
@@ -55,7 +56,7 @@ class ChangeProjectQuerySet(models.QuerySet):
         ).with_progress()
 
 
-class ChangeProject(models.Model):
+class ChangeProject(Versioned):
     """A participant's change project, designed in training and carried out in their agency."""
 
     class Status(models.TextChoices):

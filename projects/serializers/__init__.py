@@ -79,6 +79,7 @@ class ChangeProjectSerializer(serializers.ModelSerializer):
             "allowed_transitions",
             "created_at",
             "updated_at",
+            "version",
         ]
         read_only_fields = ["status", "status_changed_at", "mentor_comment", "created_at", "updated_at"]
 
@@ -125,6 +126,7 @@ class MilestoneSerializer(serializers.ModelSerializer):
             "estimated_cost",
             "completed_on",
             "is_overdue",
+            "version",
         ]
         read_only_fields = ["completed_on"]
 

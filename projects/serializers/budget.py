@@ -68,6 +68,7 @@ class BudgetLineSerializer(serializers.ModelSerializer):
             "overrun_reason",
             "realised_at",
             "evidence",
+            "version",
         ]
         read_only_fields = list(CONFIRMED_FIELDS)
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from diklat import access
 from diklat.formatting import rupiah
 from diklat.history import attribute
+from diklat.versioning import check_version
 from evidence.checks import check_evidence
 from people.models import User
 
@@ -28,7 +29,14 @@ def approver_label(project: ChangeProject) -> str:
 
 
 @transaction.atomic
-def save_budget_line(project: ChangeProject, *, by: User, line: BudgetLine | None = None, **fields) -> BudgetLine:
+def save_budget_line(
+    project: ChangeProject,
+    *,
+    by: User,
+    line: BudgetLine | None = None,
+    expected_version: int | None = None,
+    **fields,
+) -> BudgetLine:
     """Add or change the plan of a budget line (amounts in whole rupiah)."""
     project = _locked(project)
     _require_owner(by, project)
@@ -39,6 +47,7 @@ def save_budget_line(project: ChangeProject, *, by: User, line: BudgetLine | Non
         raise PermissionDenied
     else:
         line = BudgetLine.objects.select_for_update().get(pk=line.pk)
+        check_version(line, expected_version)
         changed = [name for name in APPROVED_FIELDS if name in fields and fields[name] != getattr(line, name)]
         if line.approved is not None and changed:
             raise ValidationError(
@@ -57,11 +66,12 @@ def save_budget_line(project: ChangeProject, *, by: User, line: BudgetLine | Non
 
 
 @transaction.atomic
-def delete_budget_line(line: BudgetLine, *, by: User) -> None:
+def delete_budget_line(line: BudgetLine, *, by: User, expected_version: int | None = None) -> None:
     project = _locked(line.project)
     _require_owner(by, project)
     _require_milestones_editable(project)
     line = BudgetLine.objects.select_for_update().get(pk=line.pk)
+    check_version(line, expected_version)
     if line.approved is not None:
         raise ValidationError(_("An approved budget line cannot be deleted."))
     attribute(line, by=by)
@@ -84,6 +94,7 @@ def approve_budget_line(
     approved: int | None,
     document_reference: str,
     document_date: datetime.date | None,
+    expected_version: int | None = None,
 ) -> BudgetLine:
     """Record the approved amount of a line with its budget document (e.g. the DPA), by the rule set's approver."""
     line = _locked_line(line)
@@ -95,6 +106,7 @@ def approve_budget_line(
         )
     if not access.can_approve_budget(by, project):
         raise PermissionDenied(_("Only %(who)s approves this budget.") % {"who": approver_label(project)})
+    check_version(line, expected_version)
     if line.realised is not None:
         raise ValidationError(_("This line's realisation is recorded: its approval can no longer change."))
     errors = {}
@@ -128,10 +140,12 @@ def realise_budget_line(
     realisation_reference: str,
     overrun_reason: str = "",
     files: Sequence = (),
+    expected_version: int | None = None,
 ) -> BudgetLine:
     """Record what was spent on an approved line, with the SP2D or receipt and its scan (the participant)."""
     line = _locked_line(line)
     _require_owner(by, line.project)
+    check_version(line, expected_version)
     if line.approved is None:
         raise ValidationError(
             {"realised": _("This line is not approved yet: record the realisation once it is approved.")}

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from diklat import access
 from diklat.history import attribute
 from diklat.models import Enrolment
+from diklat.versioning import check_version
 from people.models import User
 from regions.models import Agency
 
@@ -66,10 +67,13 @@ def create_project(enrolment: Enrolment, *, by: User, **fields) -> ChangeProject
 
 
 @transaction.atomic
-def update_project(project: ChangeProject, *, by: User, formsets: Iterable = (), **fields) -> ChangeProject:
+def update_project(
+    project: ChangeProject, *, by: User, formsets: Iterable = (), expected_version: int | None = None, **fields
+) -> ChangeProject:
     """Change the plan (and its stakeholder, risk and team rows) while it is a draft or returned."""
     project = _locked(project)
     _require_owner(by, project)
+    check_version(project, expected_version)
     if not project.plan_is_editable:
         raise ValidationError(
             _("The plan can only be changed while it is a draft or returned for revision (now: %(status)s).")
@@ -136,7 +140,9 @@ def _check_preconditions(project: ChangeProject, transition: Transition) -> None
 
 
 @transaction.atomic
-def apply_transition(project: ChangeProject, name: str, *, by: User, comment: str = "") -> ChangeProject:
+def apply_transition(
+    project: ChangeProject, name: str, *, by: User, comment: str = "", expected_version: int | None = None
+) -> ChangeProject:
     """Move the project along its workflow, recording who did it, when and why."""
     transition = TRANSITIONS.get(name)
     if transition is None:
@@ -145,6 +151,7 @@ def apply_transition(project: ChangeProject, name: str, *, by: User, comment: st
     owner, mentor = access.is_owner(by, project), access.can_review_project(by, project)
     if not ((transition.by_owner and owner) or (transition.by_mentor and mentor)):
         raise PermissionDenied(_("You may not do this to this project."))
+    check_version(project, expected_version)
     if project.status not in transition.sources:
         raise ValidationError(
             _("A project that is “%(status)s” cannot be moved to “%(target)s”.")

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from diklat.history import attribute
+from diklat.versioning import check_version
 from people.models import User
 
 from ..models import ChangeProject, Milestone
@@ -40,8 +41,15 @@ def _settle_milestone_status(milestone: Milestone, today: datetime.date) -> None
 
 
 @transaction.atomic
-def save_milestone(project: ChangeProject, *, by: User, milestone: Milestone | None = None, **fields) -> Milestone:
-    """Add a milestone to the plan, or change one."""
+def save_milestone(
+    project: ChangeProject,
+    *,
+    by: User,
+    milestone: Milestone | None = None,
+    expected_version: int | None = None,
+    **fields,
+) -> Milestone:
+    """Add a milestone to the plan, or change one (from ``expected_version``, when the caller knows it)."""
     project = _locked(project)
     _require_owner(by, project)
     _require_milestones_editable(project)
@@ -49,6 +57,9 @@ def save_milestone(project: ChangeProject, *, by: User, milestone: Milestone | N
         milestone = Milestone(project=project)
     elif milestone.project_id != project.pk:
         raise PermissionDenied
+    else:
+        milestone = Milestone.objects.select_for_update().get(pk=milestone.pk)
+        check_version(milestone, expected_version)
     _assign(milestone, fields, MILESTONE_FIELDS)
     milestone.project = project
     _settle_milestone_status(milestone, timezone.localdate())
@@ -59,9 +70,10 @@ def save_milestone(project: ChangeProject, *, by: User, milestone: Milestone | N
 
 
 @transaction.atomic
-def delete_milestone(milestone: Milestone, *, by: User) -> None:
+def delete_milestone(milestone: Milestone, *, by: User, expected_version: int | None = None) -> None:
     project = _locked(milestone.project)
     _require_owner(by, project)
     _require_milestones_editable(project)
+    check_version(Milestone.objects.select_for_update().get(pk=milestone.pk), expected_version)
     attribute(milestone, by=by)
     milestone.delete()

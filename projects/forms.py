@@ -12,6 +12,7 @@ from .models import BudgetLine, ChangeProject, Milestone, Risk, Stakeholder, Tea
 from .services.budget import BUDGET_FIELDS
 from .services.lifecycle import PLAN_FIELDS
 from .services.milestones import MILESTONE_FIELDS
+from .stale_forms import VersionedForm
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 EVIDENCE_ACCEPT = ".jpg,.jpeg,.png,.webp,.pdf,image/jpeg,image/png,image/webp,application/pdf"
@@ -47,7 +48,7 @@ class RupiahField(forms.IntegerField):
         return super().to_python(value)
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(VersionedForm, forms.ModelForm):
     """The design of a change project (its plan fields)."""
 
     class Meta:
@@ -109,7 +110,7 @@ def project_formsets(project: ChangeProject, data=None) -> list:
     return formsets
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(VersionedForm, forms.ModelForm):
     """One milestone; the instance must already carry its project (for the horizon check)."""
 
     estimated_cost = RupiahField(label=_("estimated cost (Rp)"), required=False)
@@ -143,7 +144,7 @@ class MilestoneForm(forms.ModelForm):
         """Leave the database constraints to the service, which settles status and progress first."""
 
 
-class BudgetLineForm(forms.ModelForm):
+class BudgetLineForm(VersionedForm, forms.ModelForm):
     """The participant's plan of a line; the approval and the realisation have forms of their own."""
 
     planned = RupiahField(label=_("planned (Rp)"))

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from diklat import access
+from diklat.versioning import StaleVersion
 
 from ..forms import BudgetLineForm, add_service_errors
 from ..models import BudgetLine, ChangeProject
@@ -40,8 +41,13 @@ def _budget_form(request, project: ChangeProject, line: BudgetLine):
     is_new = line.pk is None
     form = BudgetLineForm(request.POST or None, instance=line)
     if request.method == "POST" and form.is_valid():
+        fields, version = form.service_fields()
         try:
-            save_budget_line(project, by=request.user, line=None if is_new else line, **form.cleaned_data)
+            save_budget_line(
+                project, by=request.user, line=None if is_new else line, expected_version=version, **fields
+            )
+        except StaleVersion as error:
+            form.show_stale(error)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -6,8 +6,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from diklat import access
+from diklat.versioning import StaleVersion
 
 from ..models import ChangeProject
+from ..stale_forms import posted_version, stale_messages
 
 
 def _visible_project(user, pk, queryset=None) -> ChangeProject:
@@ -42,7 +44,9 @@ def _delete_row(request, row, delete, *, kind, done):
         raise PermissionDenied
     if request.method == "POST":
         try:
-            delete(row, by=request.user)
+            delete(row, by=request.user, expected_version=posted_version(request))
+        except StaleVersion as error:
+            return _refuse(request, project, " ".join(stale_messages(error)))
         except ValidationError as error:
             return _refuse(request, project, " ".join(error.messages))
         messages.success(request, done)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from diklat import access
 from diklat.models import Enrolment
+from diklat.versioning import StaleVersion
 
 from ..forms import ProjectForm, add_service_errors, project_formsets
 from ..models import ChangeProject, Milestone
@@ -145,8 +146,11 @@ def project_edit(request, pk):
     form = ProjectForm(data, instance=project)
     formsets = project_formsets(project, data)
     if data is not None and _all_valid(form, formsets):
+        fields, version = form.service_fields()
         try:
-            update_project(project, by=request.user, formsets=formsets, **form.cleaned_data)
+            update_project(project, by=request.user, formsets=formsets, expected_version=version, **fields)
+        except StaleVersion as error:
+            form.show_stale(error)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from diklat import access
+from diklat.versioning import StaleVersion
 
 from ..forms import MilestoneForm, add_service_errors
 from ..models import ChangeProject, Milestone
@@ -41,8 +42,13 @@ def _milestone_form(request, project: ChangeProject, milestone: Milestone):
     is_new = milestone.pk is None
     form = MilestoneForm(request.POST or None, instance=milestone)
     if request.method == "POST" and form.is_valid():
+        fields, version = form.service_fields()
         try:
-            save_milestone(project, by=request.user, milestone=None if is_new else milestone, **form.cleaned_data)
+            save_milestone(
+                project, by=request.user, milestone=None if is_new else milestone, expected_version=version, **fields
+            )
+        except StaleVersion as error:
+            form.show_stale(error)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -9,7 +9,7 @@ class RecordsConfig(AppConfig):
     def ready(self):
         from assessments import hooks
 
-        from . import services
+        from . import checks, services  # noqa: F401  (checks registers the deployment check)
 
         # Finalising freezes the session's documents and reopening supersedes them, in the same transaction.
         hooks.after_finalise(services.freeze_session)

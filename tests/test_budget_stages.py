@@ -265,3 +265,30 @@ def test_the_participant_records_the_realisation_on_the_page(client, participant
     assert line.realised == 2_500_000
     evidence = line.evidence.get()
     assert client.get(evidence.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("years_before", "month_day", "refused"),
+    [(2, (12, 31), True), (1, (1, 1), False), (0, (12, 31), False), (37, (12, 1), True)],
+)
+def test_the_budget_document_is_dated_in_the_fiscal_year_or_the_one_before(
+    line, mentor, years_before, month_day, refused
+):
+    line.fiscal_year = factories.today().year  # so that the year's last day is not in the future
+    line.save()
+    dated = min(datetime.date(line.fiscal_year - years_before, *month_day), factories.today())
+    try:
+        approve_budget_line(line, by=mentor, approved=1_000_000, document_reference="DPA 7", document_date=dated)
+    except ValidationError as error:
+        assert refused, error
+        assert str(line.fiscal_year) in error.message_dict["document_date"][0]
+    else:
+        assert not refused
+    assert (BudgetLine.objects.get(pk=line.pk).approved is None) == refused
+
+
+def test_an_approval_of_nothing_is_refused(line, mentor):
+    with pytest.raises(ValidationError) as caught:
+        approve_budget_line(line, by=mentor, approved=0, **DPA)
+    assert "approved" in caught.value.message_dict
+    assert BudgetLine.objects.get(pk=line.pk).approved is None

@@ -138,3 +138,11 @@ def test_the_commitment_is_shown_on_the_project_page(client, project, participan
     scan_url = Commitment.objects.get().scans.get().get_absolute_url()
     assert scan_url in page
     assert client.get(scan_url).status_code == 200
+
+
+def test_a_commitment_dated_before_the_training_began_is_refused(project, participant):
+    start = project.enrolment.cohort.start_date
+    with pytest.raises(ValidationError) as caught:
+        record_commitment(project, by=participant.user, signed_on=start - DAY, signatories=SIGNATORIES, files=[scan()])
+    assert f"{start:%d-%m-%Y}" in caught.value.message_dict["signed_on"][0]
+    assert record_commitment(project, by=participant.user, signed_on=start, signatories=SIGNATORIES, files=[scan()])

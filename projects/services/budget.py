@@ -112,8 +112,10 @@ def approve_budget_line(
     errors = {}
     if approved is None:
         errors["approved"] = _("Give the approved amount.")
-    elif approved < 0:
-        errors["approved"] = _("The approved amount cannot be negative.")
+    elif approved <= 0:
+        errors["approved"] = _(
+            "The approved amount must be more than Rp 0: a line that was not funded is deleted or planned again."
+        )
     document_reference = (document_reference or "").strip()
     if not document_reference:
         errors["document_reference"] = _("Give the budget document (e.g. the DPA number).")
@@ -121,6 +123,11 @@ def approve_budget_line(
         errors["document_date"] = _("Give the date of the budget document.")
     elif document_date > timezone.localdate():
         errors["document_date"] = _("The budget document cannot be dated in the future.")
+    elif not line.fiscal_year - 1 <= document_date.year <= line.fiscal_year:
+        # The budget of year Y is passed late in Y-1 and set out (DPA, its changes) during Y.
+        errors["document_date"] = _(
+            "A budget document for fiscal year %(year)s is dated in %(before)s or %(year)s, not %(date)s."
+        ) % {"year": line.fiscal_year, "before": line.fiscal_year - 1, "date": f"{document_date:%d-%m-%Y}"}
     if errors:
         raise ValidationError(errors)
     line.approved, line.document_reference, line.document_date = approved, document_reference, document_date

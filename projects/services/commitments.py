@@ -40,6 +40,11 @@ def record_commitment(
         errors["signed_on"] = [_("Give the date the commitment was signed.")]
     elif signed_on > timezone.localdate():
         errors["signed_on"] = [_("A commitment cannot be signed in the future.")]
+    elif signed_on < project.enrolment.cohort.start_date:
+        errors["signed_on"] = [
+            _("The commitment is signed during or after the training, which started on %(start)s.")
+            % {"start": f"{project.enrolment.cohort.start_date:%d-%m-%Y}"}
+        ]
     rows = []
     for role in ROLES:
         given = signatories.get(role) or {}

@@ -19,7 +19,7 @@ from diklat.formatting import rupiah
 from mentors.models import Assignment
 from regions.models import Agency
 
-from .models import BudgetLine, ChangeProject, Milestone
+from .models import BudgetLine, ChangeProject, Commitment, Milestone
 
 # Kept in the history, but no news to a reader: timestamps the save sets, and the row's parent.
 NOT_SHOWN = {
@@ -137,9 +137,27 @@ def _entries_of(model, rows, name) -> list[Entry]:
     return entries
 
 
+def _commitments(project: ChangeProject) -> list[Entry]:
+    """Written commitments never change once recorded: each is one entry, when and by whom it was recorded."""
+    fields = [Commitment._meta.get_field(name) for name in ("signed_on", "summary")]
+    return [
+        Entry(
+            at=commitment.recorded_at,
+            by=commitment.recorded_by,
+            kind="+",
+            model=Commitment,
+            object_id=commitment.pk,
+            label=str(commitment),
+            reason="",
+            changes=[Change(f, None, getattr(commitment, f.attname)) for f in fields if getattr(commitment, f.attname)],
+        )
+        for commitment in project.commitments.select_related("recorded_by")
+    ]
+
+
 def project_timeline(project: ChangeProject) -> list[Entry]:
     """Every recorded change of the project and the rows that hang from it, newest first."""
-    entries = []
+    entries = _commitments(project)
     for model, rows, name in _sources(project):
         entries.extend(_entries_of(model, rows, name))
     entries.sort(key=lambda entry: entry.at, reverse=True)

@@ -14,7 +14,9 @@ from diklat.admin_scoping import ScopedAdminMixin
 from diklat.middleware import SESSION_KEY
 from diklat.staff import organiser_staff_group
 from projects.models import BudgetLine, Milestone
+from projects.services.commitments import record_commitment
 from tests import factories
+from tests.test_horizon_windows import SIGNATORIES, scan
 
 pytestmark = pytest.mark.django_db
 
@@ -136,6 +138,20 @@ def test_changes_of_feedback_and_the_panel_are_on_the_timeline(owner_client, pro
     page = timeline(owner_client, project).content.decode()
     assert "Kepala Dinas" in page
     assert mentor.full_name in page
+
+
+def test_a_written_commitment_is_on_the_timeline_with_who_recorded_it(owner_client, project, participant):
+    record_commitment(
+        project,
+        by=participant.user,
+        signed_on=factories.today(),
+        summary="Replikasi ke lima OPD",
+        signatories=SIGNATORIES,
+        files=[scan()],
+    )
+    page = timeline(owner_client, project).content.decode()
+    assert "Replikasi ke lima OPD" in page
+    assert f"{factories.today():%d-%m-%Y}" in page
 
 
 # --- paging and the query budget --------------------------------------------------------------------

@@ -55,11 +55,11 @@ def sqlite_path(site: Site) -> Path:
 
 
 def sqlite_tables(path: Path) -> dict[str, list[tuple]]:
-    """Every table's rows in rowid order, and the schema's every CREATE statement under the key 'schema'."""
+    """Every table's rows in rowid order (sqlite_sequence's next ids too), and the schema under the key 'schema'."""
     database = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         schema = database.execute("SELECT type, name, sql FROM sqlite_master ORDER BY type, name").fetchall()
-        tables = [name for kind, name, _ in schema if kind == "table" and not name.startswith("sqlite_")]
+        tables = [name for kind, name, _ in schema if kind == "table"]
         rows = {table: database.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall() for table in tables}
     finally:
         database.close()

@@ -4,6 +4,7 @@ import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import Error as DatabaseError
 from django.utils import timezone
 
 from diklat.backup.archive import BackupError
@@ -30,6 +31,8 @@ class Command(BaseCommand):
             manifest = create_backup(output)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        except DatabaseError as error:
+            raise CommandError(f"The database could not be read ({error}). Check DATABASE_URL.") from error
         rows = sum(manifest["tables"].values())
         where = "archived" if manifest["storage"]["files_in_archive"] else "listed with their hashes (bucket)"
         self.stdout.write(

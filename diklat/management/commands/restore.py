@@ -4,6 +4,7 @@ import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import Error as DatabaseError
 
 from diklat.backup.archive import BackupError
 from diklat.backup.restore import restore_backup
@@ -35,6 +36,8 @@ class Command(BaseCommand):
             manifest = restore_backup(archive, force=options["force"])
         except BackupError as error:
             raise CommandError(str(error)) from error
+        except DatabaseError as error:
+            raise CommandError(f"The database could not be written ({error}). Check DATABASE_URL.") from error
         app = manifest["app"]
         self.stdout.write(
             self.style.SUCCESS(f"Restored {archive}: the row counts and file hashes match the manifest.")

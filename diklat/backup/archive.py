@@ -5,6 +5,7 @@ extracted archive by hand (`sha256sum -c SHA256SUMS`). The sums catch corruption
 edits, not an attacker who rewrites them: keep archives where only operators can write.
 """
 
+import gzip
 import hashlib
 import io
 import json
@@ -134,8 +135,10 @@ def extract_verified(archive: Path, staging: Path) -> tuple[dict, dict[str, str]
                     while chunk := reader.read(CHUNK_BYTES):
                         copy.write(chunk)
                 actual[str(path)] = reader.digest.hexdigest()
-    except (tarfile.TarError, EOFError, OSError, zlib.error) as error:
+    except (tarfile.TarError, EOFError, zlib.error, gzip.BadGzipFile) as error:
         raise BackupError(f"{archive} is not a complete tar.gz archive ({error}).") from error
+    except OSError as error:
+        raise BackupError(f"{archive} could not be extracted into {staging} ({error}).") from error
     if CHECKSUMS_NAME not in actual or MANIFEST_NAME not in actual:
         raise BackupError(
             f"{archive} has no {CHECKSUMS_NAME} or no {MANIFEST_NAME}: it is not a Diklat Tracker backup."

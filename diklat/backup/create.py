@@ -14,7 +14,10 @@ ENGINES = {"sqlite": sqlite, "postgresql": postgres}
 
 
 def engine_module(connection):
-    """Return the module that dumps and restores this connection's database, or refuse the vendor."""
+    """Return the module that copies and restores this connection's database, or refuse the vendor.
+
+    Each has FILE_NAME, snapshot(), check_archived_database() and restore().
+    """
     if connection.vendor not in ENGINES:
         raise BackupError(f"Backups support SQLite and PostgreSQL, not {connection.vendor}.")
     return ENGINES[connection.vendor]
@@ -29,10 +32,7 @@ def create_backup(output: Path, *, using: str = "default") -> dict:
         dump_path = Path(work) / engine.FILE_NAME
         # The database first, the files after: a file uploaded in between is an orphan in the archive,
         # whereas the other order could archive a row whose file is not in it.
-        if engine is sqlite:
-            tables, migrations = sqlite.snapshot(connection, dump_path)
-        else:
-            tables, migrations = postgres.dump(connection, dump_path)
+        tables, migrations = engine.snapshot(connection, dump_path)
         with ArchiveWriter(output) as archive:
             member = f"{DATABASE_DIR}/{engine.FILE_NAME}"
             size, digest = archive.add_file(member, dump_path)

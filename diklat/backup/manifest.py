@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterable
 from django.conf import settings
 from django.utils import timezone
 
+from diklat.backup.archive import BackupError
+
 FORMAT_VERSION = 1
 MIGRATIONS_TABLE = "django_migrations"
 
@@ -64,6 +66,16 @@ def build_manifest(*, database: dict, tables: dict[str, int], migrations: dict, 
         "storage": storage,
         "files": files,
     }
+
+
+def check_manifest(manifest) -> None:
+    """Refuse a manifest that this version cannot read, before any of it is trusted."""
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_VERSION:
+        found = manifest.get("format") if isinstance(manifest, dict) else None
+        raise BackupError(f"The manifest has format {found!r}; this version reads format {FORMAT_VERSION}.")
+    missing = [key for key in ("database", "tables", "storage", "files") if key not in manifest]
+    if missing:
+        raise BackupError(f"The manifest lacks {', '.join(missing)}: it is not a complete backup manifest.")
 
 
 def row_count_differences(expected: dict[str, int], actual: dict[str, int]) -> list[str]:

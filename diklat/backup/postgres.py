@@ -56,7 +56,7 @@ def user_tables(connection, cursor) -> list[str]:
     return sorted(connection.introspection.table_names(cursor))
 
 
-def dump(connection, destination: Path) -> tuple[dict[str, int], dict[str, list[str]]]:
+def snapshot(connection, destination: Path) -> tuple[dict[str, int], dict[str, list[str]]]:
     """Dump the database to destination; return its row counts and migrations, read in the dump's own snapshot."""
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         # pg_dump joins this transaction's snapshot: the counts describe exactly the rows it dumps.
@@ -73,6 +73,12 @@ def dump(connection, destination: Path) -> tuple[dict[str, int], dict[str, list[
     return counts, migrations
 
 
+def check_archived_database(path: Path) -> None:
+    """Make sure an extracted dump is one pg_restore can read (its table of contents), before anything is replaced."""
+    command = [find_tool("pg_restore"), "--list", str(path)]
+    run(command, dict(os.environ), "pg_restore --list (reading the archived dump)")
+
+
 def drop_tables(connection, tables: list[str]) -> None:
     """Empty the target for --force: every table goes, with the sequences and constraints that belong to it."""
     quoted = ", ".join(connection.ops.quote_name(table) for table in tables)
@@ -80,8 +86,10 @@ def drop_tables(connection, tables: list[str]) -> None:
         cursor.execute(f"DROP TABLE IF EXISTS {quoted} CASCADE")
 
 
-def restore(source: Path, connection) -> None:
-    """Load a custom-format dump into the connection's (empty) database, all or nothing."""
+def restore(source: Path, connection, *, existing_tables: list[str]) -> None:
+    """Load a custom-format dump into the connection's database, all or nothing, once --force's tables are gone."""
+    if existing_tables:
+        drop_tables(connection, existing_tables)
     # The objects belong to whoever restores: the role that made the dump need not exist here.
     parameters = ["--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", str(source)]
     command, environment = client_command(connection, "pg_restore", parameters)

@@ -9,7 +9,7 @@ from django.db import connections
 from diklat.backup import media, postgres, sqlite
 from diklat.backup.archive import MEDIA_DIR, BackupError, extract_verified
 from diklat.backup.create import engine_module
-from diklat.backup.manifest import file_differences, row_count_differences, row_counts
+from diklat.backup.manifest import check_manifest, file_differences, row_count_differences, row_counts
 
 
 def restore_backup(archive: Path, *, force: bool = False, using: str = "default") -> dict:
@@ -20,19 +20,14 @@ def restore_backup(archive: Path, *, force: bool = False, using: str = "default"
     with tempfile.TemporaryDirectory(prefix="diklat-restore-") as work:
         staging = Path(work)
         manifest, sums = extract_verified(archive, staging)
+        check_manifest(manifest)
         check_matches_site(manifest, sums, connection, storage)
         dump_path = staging / manifest["database"]["file"]
-        if engine is sqlite:
-            sqlite.check_archived_database(dump_path)
+        engine.check_archived_database(dump_path)
         existing_tables = current_tables(connection)
         refuse_non_empty_target(existing_tables, storage, manifest, force=force)
         # Everything is verified: from here on the target changes.
-        if engine is sqlite:
-            sqlite.restore(dump_path, connection)
-        else:
-            if existing_tables:
-                postgres.drop_tables(connection, existing_tables)
-            postgres.restore(dump_path, connection)
+        engine.restore(dump_path, connection, existing_tables=existing_tables)
         if manifest["storage"]["files_in_archive"]:
             for entry in manifest["files"]:
                 media.put_local(staging / MEDIA_DIR / entry["path"], storage, entry["path"])

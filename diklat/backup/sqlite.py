@@ -65,8 +65,11 @@ def check_archived_database(path: Path) -> None:
         raise BackupError(f"The archived database {path.name} is not a readable SQLite database ({error}).") from error
 
 
-def restore(source: Path, connection) -> None:
-    """Replace the whole database behind a Django connection by the archived copy, in one SQLite transaction."""
+def restore(source: Path, connection, *, existing_tables: list[str]) -> None:
+    """Replace the whole database behind a Django connection by the archived copy, in one SQLite transaction.
+
+    The backup API overwrites every page of the target, so the tables that --force replaces need no dropping.
+    """
     connection.ensure_connection()
     archived = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:

@@ -107,3 +107,17 @@ def test_a_file_missing_from_the_manifest_is_refused(demo_archive, fresh_site, t
     assert result.returncode != 0
     assert "is not in the manifest" in result.stderr
     assert nothing_was_restored(fresh_site)
+
+
+def test_an_archive_of_an_unknown_manifest_format_is_refused(demo_archive, fresh_site, tmp_path):
+    def from_a_later_version(name: str, data: bytes) -> bytes:
+        return json.dumps({**json.loads(data), "format": 2}).encode() if name == "manifest.json" else data
+
+    later = tmp_path / "later.tar.gz"
+    rewrite_archive(demo_archive, later, from_a_later_version, recompute_sums=True)
+
+    result = fresh_site.manage("restore", str(later))
+
+    assert result.returncode != 0
+    assert "The manifest has format 2; this version reads format 1." in result.stderr
+    assert nothing_was_restored(fresh_site)

@@ -66,7 +66,10 @@ class ArchiveWriter:
         self.sums: dict[str, str] = {}
 
     def __enter__(self) -> "ArchiveWriter":
-        descriptor = os.open(self.partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            descriptor = os.open(self.partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        except OSError as error:
+            raise BackupError(f"Cannot write the archive {self.output} ({error.strerror}).") from error
         self.raw = os.fdopen(descriptor, "wb")
         self.tar = tarfile.open(fileobj=self.raw, mode="w:gz", compresslevel=COMPRESS_LEVEL)
         return self

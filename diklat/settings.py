@@ -199,11 +199,18 @@ REST_FRAMEWORK = {
         "rest_framework.filters.SearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],
+    "DEFAULT_PARSER_CLASSES": [
+        "diklat.api_parsers.DepthLimitedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "diklat.pagination.KeysetPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "diklat.api_errors.exception_handler",
 }
+# No request of the API nests deeper than a few levels; a deeper JSON body is refused with a 400.
+API_JSON_MAX_DEPTH = int(os.environ.get("API_JSON_MAX_DEPTH", 32))
 SPECTACULAR_SETTINGS = {
     "TITLE": "Diklat Tracker API",
     "DESCRIPTION": "Change projects of leadership-training cohorts (PKN II, PKA, PKP).",

@@ -9,11 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
 from diklat import access
+from diklat.api_parsers import DepthLimitedJSONParser
 from mentors.models import Assignment
 from projects.filters import BudgetLineFilter, ChangeProjectFilter, MilestoneFilter, ProgressUpdateFilter
 from projects.models import BudgetLine, ChangeProject, Milestone, ProgressUpdate
@@ -184,7 +185,7 @@ class ProgressUpdateViewSet(
 
     serializer_class = ProgressUpdateSerializer
     filterset_class = ProgressUpdateFilter
-    parser_classes = [MultiPartParser, FormParser, JSONParser]
+    parser_classes = [MultiPartParser, FormParser, DepthLimitedJSONParser]
     search_fields = ["note"]
     ordering_fields = ["happened_on", "created_at"]
     keyset_ordering = ("-pk",)
@@ -217,7 +218,7 @@ class BudgetLineViewSet(viewsets.ModelViewSet):
 
     permission_classes = [IsAuthenticated, OwnerMayChange]
     filterset_class = BudgetLineFilter
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [DepthLimitedJSONParser, MultiPartParser, FormParser]
     search_fields = ["description", "document_reference", "realisation_reference"]
     ordering_fields = ["fiscal_year", "planned", "approved", "realised"]
     keyset_ordering = ("project_id", "fiscal_year", "pk")

@@ -8,8 +8,10 @@ from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
+
+from diklat.api_parsers import DepthLimitedJSONParser
 
 from . import services
 from .filters import AdoptionFilter, InnovationFilter, RolloutTargetFilter
@@ -161,7 +163,7 @@ class AdoptionViewSet(
         return self._present(adoption)
 
     @extend_schema(request=AdoptionEvidenceWriteSerializer, responses={201: AdoptionEvidenceSerializer})
-    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser, JSONParser])
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser, DepthLimitedJSONParser])
     def evidence(self, request, pk=None):
         """Attach the proof of an adoption: a document number, an uploaded file (multipart), or both."""
         adoption = self.get_object()

@@ -2,9 +2,10 @@
 
 import datetime
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from diklat.history import attribute
 from people.models import User
@@ -60,8 +61,22 @@ def save_milestone(project: ChangeProject, *, by: User, milestone: Milestone | N
 
 @transaction.atomic
 def delete_milestone(milestone: Milestone, *, by: User) -> None:
+    """Delete a milestone of the plan, unless progress was reported on it.
+
+    A progress update that moved the milestone keeps its before/after figures only with the
+    milestone they measured (constraint ``update_progress_needs_a_milestone``): that history
+    stays, and the milestone is cancelled instead.
+    """
     project = _locked(milestone.project)
     _require_owner(by, project)
     _require_milestones_editable(project)
+    if milestone.updates.filter(progress_after__isnull=False).exists():
+        raise ValidationError(
+            _(
+                "This milestone has recorded progress in the project's updates, so it cannot be deleted: "
+                "set its status to “Cancelled” instead."
+            ),
+            code="milestone_has_progress",
+        )
     attribute(milestone, by=by)
     milestone.delete()

@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the body (the CSRF check reads a POST form).
+    "diklat.http_limits.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -172,6 +174,18 @@ RECORDS_PUBLIC_URL = os.environ.get("DJANGO_PUBLIC_URL", "http://localhost:8000"
 # A national report table older than the data is still served this long (seconds), saying when it was taken.
 REPORT_SNAPSHOT_MAX_AGE = int(os.environ.get("REPORT_SNAPSHOT_MAX_AGE", 300))
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", 5 * 1024 * 1024))
+# An image may declare far more pixels than its bytes suggest (a 3 KB PNG of 12,000 × 12,000):
+# above this count it is refused before Pillow decodes it. 50 million is a 48-megapixel photo.
+EVIDENCE_MAX_PIXELS = int(os.environ.get("EVIDENCE_MAX_PIXELS", 50_000_000))
+# Bodies: a form or JSON body up to DATA_UPLOAD_MAX_MEMORY_SIZE; an upload up to this many evidence
+# files of the size limit and a little for its fields. diklat.http_limits refuses a larger
+# Content-Length with 413 before any of the body is read.
+EVIDENCE_MAX_FILES = int(os.environ.get("EVIDENCE_MAX_FILES", 10))
+DATA_UPLOAD_MAX_NUMBER_FILES = EVIDENCE_MAX_FILES
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DJANGO_DATA_UPLOAD_MAX_BYTES", 2_621_440))
+REQUEST_UPLOAD_MAX_BYTES = EVIDENCE_MAX_FILES * EVIDENCE_MAX_BYTES + 1024 * 1024
+# An uploaded file past this size is spooled to a temporary file instead of held in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Above 0, a download that passed the access check is redirected to a signed storage URL that
 # expires in that many seconds, instead of streaming the bytes through the app.
 EVIDENCE_SIGNED_URL_SECONDS = storage_settings.signed_url_seconds(os.environ)

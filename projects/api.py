@@ -105,7 +105,7 @@ class ChangeProjectViewSet(
 
     def _transition(self, request, name: str) -> Response:
         project = self.get_object()
-        serializer = TransitionSerializer(data=request.data)
+        serializer = TransitionSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         project = apply_transition(project, name, by=request.user, comment=serializer.validated_data["comment"])
         return self._present(project)
@@ -260,7 +260,7 @@ class BudgetLineViewSet(viewsets.ModelViewSet):
     def approve(self, request, pk=None):
         """Record the approved amount with its budget document (the mentor or organiser staff, per the rule set)."""
         line = self.get_object()
-        serializer = BudgetApprovalSerializer(data=request.data)
+        serializer = BudgetApprovalSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         return self._present(approve_budget_line(line, by=request.user, **serializer.validated_data))
 
@@ -269,6 +269,6 @@ class BudgetLineViewSet(viewsets.ModelViewSet):
     def realise(self, request, pk=None):
         """Record what was spent on an approved line, with the SP2D or receipt and its scan (the participant)."""
         line = self.get_object()
-        serializer = BudgetRealisationSerializer(data=request.data)
+        serializer = BudgetRealisationSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         return self._present(realise_budget_line(line, by=request.user, **serializer.validated_data))

@@ -57,7 +57,7 @@ class FeedbackViewSet(
     def move(self, request, pk=None):
         """Move the item on: the participant reports progress (with evidence); the giver verifies or rejects."""
         item = self.get_object()
-        serializer = FeedbackMoveSerializer(data=request.data)
+        serializer = FeedbackMoveSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         item = feedback.move_feedback(item, data["status"], by=request.user, note=data["note"], files=data["files"])

@@ -12,7 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from diklat import storage_settings
+from diklat import security_settings, storage_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -176,18 +176,15 @@ RECORDS_PUBLIC_URL = os.environ.get("DJANGO_PUBLIC_URL", "http://localhost:8000"
 # A national report table older than the data is still served this long (seconds), saying when it was taken.
 REPORT_SNAPSHOT_MAX_AGE = int(os.environ.get("REPORT_SNAPSHOT_MAX_AGE", 300))
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", 5 * 1024 * 1024))
-# An image may declare far more pixels than its bytes suggest (a 3 KB PNG of 12,000 × 12,000):
-# above this count it is refused before Pillow decodes it. 50 million is a 48-megapixel photo.
+# A 3 KB PNG may declare 12,000 × 12,000 pixels: refused above this before decoding (50 M: a 48 MP photo).
 EVIDENCE_MAX_PIXELS = int(os.environ.get("EVIDENCE_MAX_PIXELS", 50_000_000))
-# Bodies: a form or JSON body up to DATA_UPLOAD_MAX_MEMORY_SIZE; an upload up to this many evidence
-# files of the size limit and a little for its fields. diklat.http_limits refuses a larger
-# Content-Length with 413 before any of the body is read.
+# A larger Content-Length is a 413 before the body is read (diklat.http_limits): a form or JSON body
+# up to DATA_UPLOAD_MAX_MEMORY_SIZE, an upload up to EVIDENCE_MAX_FILES files of the size limit.
 EVIDENCE_MAX_FILES = int(os.environ.get("EVIDENCE_MAX_FILES", 10))
 DATA_UPLOAD_MAX_NUMBER_FILES = EVIDENCE_MAX_FILES
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DJANGO_DATA_UPLOAD_MAX_BYTES", 2_621_440))
 REQUEST_UPLOAD_MAX_BYTES = EVIDENCE_MAX_FILES * EVIDENCE_MAX_BYTES + 1024 * 1024
-# An uploaded file past this size is spooled to a temporary file instead of held in memory.
-FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # past this an uploaded file is spooled to disk, not held in memory
 # Above 0, a download that passed the access check is redirected to a signed storage URL that
 # expires in that many seconds, instead of streaming the bytes through the app.
 EVIDENCE_SIGNED_URL_SECONDS = storage_settings.signed_url_seconds(os.environ)
@@ -203,43 +200,15 @@ SECURE_CSP = {
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
-# HTTPS in production. Behind a proxy that ends TLS, either let gunicorn trust its X-Forwarded-Proto
-# (FORWARDED_ALLOW_IPS, as `make serve` does) or name the header here, e.g.
-# DJANGO_SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto; without either, every request looks like plain
-# HTTP and the redirect below loops.
+# HTTPS in production (diklat/security_settings.py says how behind a proxy). HSTS is sent on https
+# responses only; its preload directive only makes the domain eligible for the browsers' list.
 SECURE_SSL_REDIRECT = env_flag("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_REDIRECT_EXEMPT = env_list("DJANGO_SECURE_REDIRECT_EXEMPT", "")
-_proxy_ssl_header = os.environ.get("DJANGO_SECURE_PROXY_SSL_HEADER", "").strip()
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https") if _proxy_ssl_header else None
-)
-# HSTS (sent on HTTPS responses only): a year in production. The preload directive only makes the
-# domain eligible; it joins the browsers' list only if someone submits it (hstspreload.org).
+SECURE_PROXY_SSL_HEADER = security_settings.proxy_ssl_header(os.environ)
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_flag("DJANGO_SECURE_HSTS_PRELOAD", True)
-# Browser features the app never uses, turned off (diklat.security_headers); () allows none.
-PERMISSIONS_POLICY = {
-    feature: []
-    for feature in (
-        "accelerometer",
-        "autoplay",
-        "browsing-topics",
-        "camera",
-        "display-capture",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "payment",
-        "publickey-credentials-get",
-        "screen-wake-lock",
-        "serial",
-        "usb",
-        "xr-spatial-tracking",
-    )
-}
+PERMISSIONS_POLICY = security_settings.PERMISSIONS_POLICY
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -64,13 +64,13 @@ def delete_milestone(milestone: Milestone, *, by: User) -> None:
     """Delete a milestone of the plan, unless progress was reported on it.
 
     A progress update that moved the milestone keeps its before/after figures only with the
-    milestone they measured (constraint ``update_progress_needs_a_milestone``): that history
-    stays, and the milestone is cancelled instead.
+    milestone they measured (``keep_recorded_progress``): that history stays, and the milestone
+    is cancelled instead. Updates that only mention it let go of it.
     """
     project = _locked(milestone.project)
     _require_owner(by, project)
     _require_milestones_editable(project)
-    if milestone.updates.filter(progress_after__isnull=False).exists():
+    if milestone.has_recorded_progress():
         raise ValidationError(
             _(
                 "This milestone has recorded progress in the project's updates, so it cannot be deleted: "

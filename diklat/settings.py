@@ -12,7 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from diklat import storage_settings
+from diklat import security_settings, storage_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -69,12 +69,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "diklat.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the body (the CSRF check reads a POST form).
+    "diklat.http_limits.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "diklat.security_headers.PrivateResponsesMiddleware",
     # Who made a change that no service attributed (admin inlines): the request's user.
     "simple_history.middleware.HistoryRequestMiddleware",
     "diklat.middleware.LocalTimeZoneMiddleware",
@@ -172,6 +176,15 @@ RECORDS_PUBLIC_URL = os.environ.get("DJANGO_PUBLIC_URL", "http://localhost:8000"
 # A national report table older than the data is still served this long (seconds), saying when it was taken.
 REPORT_SNAPSHOT_MAX_AGE = int(os.environ.get("REPORT_SNAPSHOT_MAX_AGE", 300))
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", 5 * 1024 * 1024))
+# A 3 KB PNG may declare 12,000 × 12,000 pixels: refused above this before decoding (50 M: a 48 MP photo).
+EVIDENCE_MAX_PIXELS = int(os.environ.get("EVIDENCE_MAX_PIXELS", 50_000_000))
+# A larger Content-Length is a 413 before the body is read (diklat.http_limits): a form or JSON body
+# up to DATA_UPLOAD_MAX_MEMORY_SIZE, an upload up to EVIDENCE_MAX_FILES files of the size limit.
+EVIDENCE_MAX_FILES = int(os.environ.get("EVIDENCE_MAX_FILES", 10))
+DATA_UPLOAD_MAX_NUMBER_FILES = EVIDENCE_MAX_FILES
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DJANGO_DATA_UPLOAD_MAX_BYTES", 2_621_440))
+REQUEST_UPLOAD_MAX_BYTES = EVIDENCE_MAX_FILES * EVIDENCE_MAX_BYTES + 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # past this an uploaded file is spooled to disk, not held in memory
 # Above 0, a download that passed the access check is redirected to a signed storage URL that
 # expires in that many seconds, instead of streaming the bytes through the app.
 EVIDENCE_SIGNED_URL_SECONDS = storage_settings.signed_url_seconds(os.environ)
@@ -187,6 +200,15 @@ SECURE_CSP = {
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# HTTPS in production (diklat/security_settings.py says how behind a proxy). HSTS is sent on https
+# responses only; its preload directive only makes the domain eligible for the browsers' list.
+SECURE_SSL_REDIRECT = env_flag("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_REDIRECT_EXEMPT = env_list("DJANGO_SECURE_REDIRECT_EXEMPT", "")
+SECURE_PROXY_SSL_HEADER = security_settings.proxy_ssl_header(os.environ)
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_flag("DJANGO_SECURE_HSTS_PRELOAD", True)
+PERMISSIONS_POLICY = security_settings.PERMISSIONS_POLICY
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -199,11 +221,18 @@ REST_FRAMEWORK = {
         "rest_framework.filters.SearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],
+    "DEFAULT_PARSER_CLASSES": [
+        "diklat.api_parsers.DepthLimitedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "diklat.pagination.KeysetPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "diklat.api_errors.exception_handler",
 }
+# No request of the API nests deeper than a few levels; a deeper JSON body is refused with a 400.
+API_JSON_MAX_DEPTH = int(os.environ.get("API_JSON_MAX_DEPTH", 32))
 SPECTACULAR_SETTINGS = {
     "TITLE": "Diklat Tracker API",
     "DESCRIPTION": "Change projects of leadership-training cohorts (PKN II, PKA, PKP).",

@@ -20,6 +20,12 @@ def schema_view(name: str, **initkwargs):
     return view
 
 
+# JSON under /api/, the site's pages elsewhere (diklat.error_views).
+handler400 = "diklat.error_views.bad_request"
+handler403 = "diklat.error_views.permission_denied"
+handler404 = "diklat.error_views.page_not_found"
+handler500 = "diklat.error_views.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

@@ -34,10 +34,12 @@ def detect_format(uploaded) -> str | None:
         return "PDF"
     try:
         with Image.open(uploaded) as image:
+            # The header's size, before a pixel is decoded: a tiny file can declare billions of them.
+            refuse_too_many_pixels(uploaded.name, *image.size)
             image.verify()
             return image.format
     except Image.DecompressionBombError:
-        # A tiny file can declare billions of pixels; refuse it rather than let Pillow's error become a 500.
+        # Past twice Pillow's own limit the header is refused before its size can be read.
         raise ValidationError(
             _("%(name)s: the image has too many pixels.") % {"name": uploaded.name}, code="evidence_pixels"
         ) from None
@@ -45,6 +47,16 @@ def detect_format(uploaded) -> str | None:
         return None
     finally:
         uploaded.seek(0)
+
+
+def refuse_too_many_pixels(name: str, width: int, height: int) -> None:
+    limit = settings.EVIDENCE_MAX_PIXELS
+    if width * height > limit:
+        raise ValidationError(
+            _("%(name)s is %(width)d × %(height)d pixels; the limit is %(limit)s million pixels.")
+            % {"name": name, "width": width, "height": height, "limit": f"{limit / 1_000_000:g}"},
+            code="evidence_pixels",
+        )
 
 
 def check_evidence(uploaded) -> CheckedFile:

@@ -9,11 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
 from diklat import access
+from diklat.api_parsers import DepthLimitedJSONParser
 from mentors.models import Assignment
 from projects.api_versioning import IF_MATCH, STALE_RESPONSE, VersionedRowMixin
 from projects.filters import ChangeProjectFilter, MilestoneFilter, ProgressUpdateFilter
@@ -102,7 +103,7 @@ class ChangeProjectViewSet(
 
     def _transition(self, request, name: str) -> Response:
         project = self.get_object()
-        serializer = TransitionSerializer(data=request.data)
+        serializer = TransitionSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         comment = serializer.validated_data["comment"]
         project = apply_transition(
@@ -217,7 +218,7 @@ class ProgressUpdateViewSet(
 
     serializer_class = ProgressUpdateSerializer
     filterset_class = ProgressUpdateFilter
-    parser_classes = [MultiPartParser, FormParser, JSONParser]
+    parser_classes = [MultiPartParser, FormParser, DepthLimitedJSONParser]
     search_fields = ["note"]
     ordering_fields = ["happened_on", "created_at"]
     keyset_ordering = ("-pk",)

@@ -4,10 +4,11 @@ approves them with the budget document, the participant records their realisatio
 from drf_spectacular.utils import extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from diklat.api_parsers import DepthLimitedJSONParser
 from projects.api import OwnerMayChange
 from projects.api_versioning import IF_MATCH, STALE_RESPONSE, VersionedRowMixin
 from projects.filters import BudgetLineFilter
@@ -32,7 +33,7 @@ class BudgetLineViewSet(VersionedRowMixin, viewsets.ModelViewSet):
 
     permission_classes = [IsAuthenticated, OwnerMayChange]
     filterset_class = BudgetLineFilter
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [DepthLimitedJSONParser, MultiPartParser, FormParser]
     search_fields = ["description", "document_reference", "realisation_reference"]
     ordering_fields = ["fiscal_year", "planned", "approved", "realised"]
     keyset_ordering = ("project_id", "fiscal_year", "pk")
@@ -90,7 +91,7 @@ class BudgetLineViewSet(VersionedRowMixin, viewsets.ModelViewSet):
     def approve(self, request, pk=None):
         """Record the approved amount with its budget document (the mentor or organiser staff, per the rule set)."""
         line = self.get_object()
-        serializer = BudgetApprovalSerializer(data=request.data)
+        serializer = BudgetApprovalSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         expected = self.expected_version()
         return self._present(
@@ -106,7 +107,7 @@ class BudgetLineViewSet(VersionedRowMixin, viewsets.ModelViewSet):
     def realise(self, request, pk=None):
         """Record what was spent on an approved line, with the SP2D or receipt and its scan (the participant)."""
         line = self.get_object()
-        serializer = BudgetRealisationSerializer(data=request.data)
+        serializer = BudgetRealisationSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         expected = self.expected_version()
         return self._present(

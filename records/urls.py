@@ -6,5 +6,5 @@ app_name = "records"
 
 urlpatterns = [
     path("records/<int:pk>/pdf/", views.download, name="download"),
-    path("verify/<str:code>/", views.verify, name="verify"),
+    path("verify/<text:code>/", views.verify, name="verify"),
 ]

@@ -8,8 +8,10 @@ from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
+
+from diklat.api_parsers import DepthLimitedJSONParser
 
 from . import services
 from .filters import AdoptionFilter, InnovationFilter, RolloutTargetFilter
@@ -102,7 +104,7 @@ class InnovationViewSet(
     def stage(self, request, pk=None):
         """Move the innovation on its maturity ladder (initiative → trial → applied); back needs a reason."""
         innovation = self.get_object()
-        serializer = InnovationStageSerializer(data=request.data)
+        serializer = InnovationStageSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         innovation = services.change_innovation_stage(innovation, by=request.user, **serializer.validated_data)
         return self._present(innovation)
@@ -112,7 +114,7 @@ class InnovationViewSet(
     def targets(self, request, pk=None):
         """Replace the agencies and regional governments the innovation should reach."""
         innovation = self.get_object()
-        serializer = TargetsSerializer(data=request.data)
+        serializer = TargetsSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         services.set_targets(innovation, by=request.user, **serializer.validated_data)
         return self._present(innovation)
@@ -155,17 +157,17 @@ class AdoptionViewSet(
     def stage(self, request, pk=None):
         """Move the adoption along planned → piloting → applied → institutionalised; back needs a reason."""
         adoption = self.get_object()
-        serializer = AdoptionStageSerializer(data=request.data)
+        serializer = AdoptionStageSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         adoption = services.change_adoption_stage(adoption, by=request.user, **serializer.validated_data)
         return self._present(adoption)
 
     @extend_schema(request=AdoptionEvidenceWriteSerializer, responses={201: AdoptionEvidenceSerializer})
-    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser, JSONParser])
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser, DepthLimitedJSONParser])
     def evidence(self, request, pk=None):
         """Attach the proof of an adoption: a document number, an uploaded file (multipart), or both."""
         adoption = self.get_object()
-        serializer = AdoptionEvidenceWriteSerializer(data=request.data)
+        serializer = AdoptionEvidenceWriteSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         evidence = services.add_adoption_evidence(adoption, by=request.user, **serializer.validated_data)
         return Response(AdoptionEvidenceSerializer(evidence).data, status=status.HTTP_201_CREATED)

@@ -89,6 +89,8 @@ def server(django_db_setup, django_db_blocker, tmp_path_factory):
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        # The test speaks plain HTTP to gunicorn, with no proxy in front to end TLS.
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_STATIC_ROOT": str(tmp_path / "static"),
         "DJANGO_MEDIA_ROOT": str(tmp_path / "media"),
         "WEB_CONCURRENCY": str(WORKERS),

@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from assessments import feedback
@@ -15,6 +15,7 @@ from assessments.serializers.feedback import (
     FeedbackMoveSerializer,
     FeedbackSerializer,
 )
+from diklat.api_parsers import DepthLimitedJSONParser
 from projects.api_versioning import IF_MATCH, STALE_RESPONSE, VersionedRowMixin
 
 
@@ -29,7 +30,7 @@ class FeedbackViewSet(
 
     serializer_class = FeedbackSerializer
     filterset_class = FeedbackFilter
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [DepthLimitedJSONParser, MultiPartParser, FormParser]
     search_fields = ["text", "owner", "project__title"]
     ordering_fields = ["due_date", "created_at", "updated_at", "status"]
 
@@ -63,7 +64,7 @@ class FeedbackViewSet(
     def move(self, request, pk=None):
         """Move the item on: the participant reports progress (with evidence); the giver verifies or rejects."""
         item = self.get_object()
-        serializer = FeedbackMoveSerializer(data=request.data)
+        serializer = FeedbackMoveSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         item = feedback.move_feedback(

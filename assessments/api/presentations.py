@@ -67,7 +67,7 @@ class PresentationViewSet(viewsets.ReadOnlyModelViewSet):
             if access.panel_role(user, presentation) is None:
                 raise PermissionDenied(_("You are not on the panel for this participant."))
             return Response(self._scores(Score.objects.filter(presentation=presentation, scorer=user)))
-        serializer = ScoreSheetSerializer(data=request.data)
+        serializer = ScoreSheetSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         entries = data["scores"]
@@ -86,7 +86,7 @@ class PresentationViewSet(viewsets.ReadOnlyModelViewSet):
     def classify(self, request, pk=None):
         """Judge the project an innovation or routine work, with a reason (the session's examiners)."""
         presentation = self.get_object()
-        serializer = ClassifySerializer(data=request.data)
+        serializer = ClassifySerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         classification = services.classify_presentation(presentation, by=request.user, **serializer.validated_data)
         return Response(ClassificationSerializer(classification).data)

@@ -52,7 +52,7 @@ class RubricViewSet(viewsets.ReadOnlyModelViewSet):
         if not is_organiser_staff(request.user):
             raise PermissionDenied(_("Only organiser staff can copy rubrics."))
         rubric = self.get_object()
-        serializer = RubricCopySerializer(data=request.data)
+        serializer = RubricCopySerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         copy = rubric_versions.copy_rubric(rubric, by=request.user, name=serializer.validated_data["name"])
         copy = self.get_queryset().get(pk=copy.pk)

@@ -135,7 +135,7 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet):
     def finalise(self, request, pk=None):
         """Lock the scores and release the results (the chair), once every expected sheet is complete."""
         session = self.get_object()
-        serializer = FinaliseSerializer(data=request.data)
+        serializer = FinaliseSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         try:
             session = services.finalise_session(
@@ -157,7 +157,7 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet):
     def absences(self, request, pk=None):
         """Record, with a reason, a panel member's absence or a participant who did not present (the chair)."""
         session = self.get_object()
-        serializer = AbsenceInputSerializer(data=request.data)
+        serializer = AbsenceInputSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         member = presentation = None
@@ -179,7 +179,7 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet):
     def reopen(self, request, pk=None):
         """Unlock a finalised session for corrections, saying why (the chair)."""
         session = self.get_object()
-        serializer = ReasonSerializer(data=request.data)
+        serializer = ReasonSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         session = services.reopen_session(session, by=request.user, reason=serializer.validated_data["reason"])
         return self._present(session)

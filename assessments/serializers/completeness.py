@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from assessments.models import SessionAbsence
+from diklat.api_strict import RefuseUnknownFields
 
 
 class GapSerializer(serializers.Serializer):
@@ -27,7 +28,7 @@ class MissingSerializer(serializers.Serializer):
     missing = GapSerializer(many=True, help_text=_("Everything that stops the session being finalised."))
 
 
-class AbsenceInputSerializer(serializers.Serializer):
+class AbsenceInputSerializer(RefuseUnknownFields, serializers.Serializer):
     kind = serializers.ChoiceField(choices=SessionAbsence.Kind.choices)
     member = serializers.IntegerField(
         required=False, allow_null=True, default=None, help_text=_("The absent panel member's user id.")

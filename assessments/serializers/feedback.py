@@ -13,6 +13,7 @@ from assessments.feedback import allowed_moves
 from assessments.models import BudgetFeedback, FeedbackEvent, FeedbackEvidence, FeedbackItem, Presentation
 from diklat import access as diklat_access
 from diklat.api_fields import ScopedPrimaryKeyRelatedField
+from diklat.api_strict import RefuseUnknownFields
 from diklat.formatting import rupiah
 from projects.models import BudgetLine, BudgetSource, ChangeProject, Milestone
 
@@ -153,7 +154,7 @@ class FeedbackSerializer(serializers.ModelSerializer):
         return allowed_moves(item, self.context["request"].user)
 
 
-class BudgetRequestSerializer(serializers.Serializer):
+class BudgetRequestSerializer(RefuseUnknownFields, serializers.Serializer):
     fiscal_year = serializers.IntegerField(min_value=2000, max_value=2100)
     source = serializers.ChoiceField(choices=BudgetSource.choices)
     amount_requested = serializers.IntegerField(min_value=0, help_text=_("Whole rupiah."))
@@ -162,7 +163,7 @@ class BudgetRequestSerializer(serializers.Serializer):
     )
 
 
-class FeedbackCreateSerializer(serializers.Serializer):
+class FeedbackCreateSerializer(RefuseUnknownFields, serializers.Serializer):
     project = ScopedPrimaryKeyRelatedField(queryset=ChangeProject.objects.all(), scope=feedback_project_scope)
     presentation = ScopedPrimaryKeyRelatedField(
         queryset=Presentation.objects.all(), required=False, allow_null=True, help_text=_("Where it was given.")
@@ -187,7 +188,7 @@ class FeedbackCreateSerializer(serializers.Serializer):
             raise serializers.ValidationError(error.messages) from None
 
 
-class FeedbackMoveSerializer(serializers.Serializer):
+class FeedbackMoveSerializer(RefuseUnknownFields, serializers.Serializer):
     status = serializers.ChoiceField(choices=FeedbackItem.Status.choices, help_text=_("The status to move to."))
     note = serializers.CharField(allow_blank=True, required=False, default="")
     files = serializers.ListField(
@@ -198,7 +199,15 @@ class FeedbackMoveSerializer(serializers.Serializer):
     )
 
 
-class BudgetProgressSerializer(serializers.Serializer):
+class BudgetProgressSerializer(RefuseUnknownFields, serializers.Serializer):
+    refused_field_hints = dict.fromkeys(
+        ("amount_approved", "amount_realised"),
+        _(
+            "The approved and realised figures are the sums of the linked budget lines: approve or realise "
+            "the lines (/api/budget-lines/{id}/approve/ and /realise/)."
+        ),
+    )
+
     document_reference = serializers.CharField(
         max_length=100, required=False, allow_blank=True, help_text=_("E.g. the DPA number.")
     )
@@ -208,13 +217,3 @@ class BudgetProgressSerializer(serializers.Serializer):
         required=False,
         help_text=_("The project's budget lines of the feedback's fiscal year; their sums are its figures."),
     )
-
-    def validate(self, attrs):
-        typed = [name for name in ("amount_approved", "amount_realised") if name in self.initial_data]
-        if typed:
-            message = _(
-                "The approved and realised figures are the sums of the linked budget lines: approve or realise "
-                "the lines (/api/budget-lines/{id}/approve/ and /realise/)."
-            )
-            raise serializers.ValidationError({name: [message] for name in typed})
-        return attrs

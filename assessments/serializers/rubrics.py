@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from assessments.models import LevelDescriptor, PredicateBand, Rubric, RubricComponent, RubricIndicator
+from diklat.api_strict import RefuseUnknownFields
 
 
 class LevelDescriptorSerializer(serializers.ModelSerializer):
@@ -72,7 +73,7 @@ class RubricDetailSerializer(RubricSerializer):
         return [str(error) for error in rubric.weight_errors()]
 
 
-class RubricCopySerializer(serializers.Serializer):
+class RubricCopySerializer(RefuseUnknownFields, serializers.Serializer):
     name = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=200, help_text=_("Defaults to the copied name.")
     )

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from assessments.models import Classification, PanelRole, Score, ScoreChange
+from diklat.api_strict import RefuseUnknownFields
 
 
 class ScoreSerializer(serializers.ModelSerializer):
@@ -16,7 +17,7 @@ class ScoreSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ScoreEntrySerializer(serializers.Serializer):
+class ScoreEntrySerializer(RefuseUnknownFields, serializers.Serializer):
     indicator = serializers.IntegerField(help_text=_("Indicator id of the seminar's rubric."))
     value = serializers.CharField(
         allow_blank=True, allow_null=True, max_length=20, help_text=_('E.g. "85.5"; empty leaves it unscored.')
@@ -26,7 +27,7 @@ class ScoreEntrySerializer(serializers.Serializer):
     )
 
 
-class ScoreSheetSerializer(serializers.Serializer):
+class ScoreSheetSerializer(RefuseUnknownFields, serializers.Serializer):
     scores = ScoreEntrySerializer(many=True)
     complete = serializers.BooleanField(default=True, help_text=_("Require every indicator of the rubric."))
     reason = serializers.CharField(
@@ -42,7 +43,7 @@ class ScoreSheetSerializer(serializers.Serializer):
         return entries
 
 
-class ClassifySerializer(serializers.Serializer):
+class ClassifySerializer(RefuseUnknownFields, serializers.Serializer):
     verdict = serializers.ChoiceField(choices=Classification.Verdict.choices)
     reason = serializers.CharField(allow_blank=True)
 

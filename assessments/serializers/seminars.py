@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from assessments import access
 from assessments.models import PanelRole, Presentation, Seminar, SeminarSession
+from diklat.api_strict import RefuseUnknownFields
 from projects.models import ChangeProject
 from regions.models import ZONE_ABBREVIATIONS
 
@@ -198,11 +199,11 @@ class SessionDetailSerializer(SessionSerializer):
         return SessionPresentationSerializer(session.visible_presentations, many=True, context=self.context).data
 
 
-class FinaliseSerializer(serializers.Serializer):
+class FinaliseSerializer(RefuseUnknownFields, serializers.Serializer):
     acknowledge_flags = serializers.BooleanField(
         default=False, help_text=_("Confirm releasing results on which scorers disagree widely.")
     )
 
 
-class ReasonSerializer(serializers.Serializer):
+class ReasonSerializer(RefuseUnknownFields, serializers.Serializer):
     reason = serializers.CharField(allow_blank=True, default="", help_text=_("Why the session is reopened."))

@@ -120,6 +120,10 @@ class Milestone(Versioned):
         if errors:
             raise ValidationError(errors)
 
+    def has_recorded_progress(self) -> bool:
+        """Whether an update moved this milestone: it is then cancelled, never deleted (see keep_recorded_progress)."""
+        return self.updates.filter(progress_after__isnull=False).exists()
+
     def is_overdue(self, today=None) -> bool:
         today = today or timezone.localdate()
         return self.status not in {self.Status.DONE, self.Status.CANCELLED} and self.target_date < today
@@ -137,6 +141,17 @@ def horizon_violation(cohort, horizon: str, target_date) -> str | None:
     }
 
 
+def keep_recorded_progress(collector, field, sub_objs, using):
+    """on_delete of an update's milestone: a note lets go of it (SET_NULL); an update that moved its
+    progress keeps it (RESTRICT), as its before/after figures mean nothing without it.
+
+    So a milestone with recorded progress is cancelled rather than deleted, everywhere (services,
+    admin), while deleting its whole project still takes the milestone and its updates together.
+    """
+    models.RESTRICT(collector, field, sub_objs.filter(progress_after__isnull=False), using)
+    models.SET_NULL(collector, field, sub_objs.filter(progress_after__isnull=True), using)
+
+
 class ProgressUpdateQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(access.project_scope(user, prefix="project__"))
@@ -149,7 +164,7 @@ class ProgressUpdate(models.Model):
         "projects.ChangeProject", models.CASCADE, related_name="updates", verbose_name=_("project")
     )
     milestone = models.ForeignKey(
-        Milestone, models.SET_NULL, null=True, blank=True, related_name="updates", verbose_name=_("milestone")
+        Milestone, keep_recorded_progress, null=True, blank=True, related_name="updates", verbose_name=_("milestone")
     )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("author"))
     happened_on = models.DateField(_("date"))

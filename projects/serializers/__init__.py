@@ -12,6 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from diklat.api_fields import ChoiceLabelField, PersonNameField, ScopedPrimaryKeyRelatedField
+from diklat.api_strict import RefuseUnknownFields
 from diklat.models import Enrolment
 from projects.models import ChangeProject, Evidence, Milestone, ProgressUpdate
 from projects.services import lifecycle
@@ -35,7 +36,7 @@ def transitions_for(project: ChangeProject, user) -> list[str]:
     ]
 
 
-class ChangeProjectSerializer(serializers.ModelSerializer):
+class ChangeProjectSerializer(RefuseUnknownFields, serializers.ModelSerializer):
     enrolment = serializers.PrimaryKeyRelatedField(read_only=True)
     agency = serializers.PrimaryKeyRelatedField(queryset=Agency.objects.all(), required=False)
     agency_name = serializers.CharField(source="agency.name", read_only=True)
@@ -95,13 +96,13 @@ class ChangeProjectCreateSerializer(ChangeProjectSerializer):
     )
 
 
-class TransitionSerializer(serializers.Serializer):
+class TransitionSerializer(RefuseUnknownFields, serializers.Serializer):
     comment = serializers.CharField(
         required=False, allow_blank=True, default="", help_text=_("Required when returning a project.")
     )
 
 
-class MilestoneSerializer(serializers.ModelSerializer):
+class MilestoneSerializer(RefuseUnknownFields, serializers.ModelSerializer):
     project = serializers.PrimaryKeyRelatedField(read_only=True)
     horizon_display = ChoiceLabelField(Milestone.Horizon.choices, source="horizon")
     status_display = ChoiceLabelField(Milestone.Status.choices, source="status")
@@ -151,7 +152,7 @@ class EvidenceSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ProgressUpdateSerializer(serializers.ModelSerializer):
+class ProgressUpdateSerializer(RefuseUnknownFields, serializers.ModelSerializer):
     project = ScopedPrimaryKeyRelatedField(queryset=ChangeProject.objects.all())
     milestone = ScopedPrimaryKeyRelatedField(queryset=Milestone.objects.all(), required=False, allow_null=True)
     author_name = serializers.CharField(source="author.get_full_name", read_only=True)

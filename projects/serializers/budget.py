@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from diklat.api_fields import ChoiceLabelField, ScopedPrimaryKeyRelatedField
+from diklat.api_strict import RefuseUnknownFields
 from diklat.formatting import rupiah
 from projects.models import BudgetEvidence, BudgetLine, BudgetSource, BudgetStage, ChangeProject
 
@@ -31,7 +32,7 @@ CONFIRMED_FIELDS = (
 )
 
 
-class BudgetLineSerializer(serializers.ModelSerializer):
+class BudgetLineSerializer(RefuseUnknownFields, serializers.ModelSerializer):
     project = serializers.PrimaryKeyRelatedField(read_only=True)
     source_display = ChoiceLabelField(BudgetSource.choices, source="source")
     stage = serializers.ChoiceField(
@@ -96,7 +97,7 @@ class BudgetLineCreateSerializer(BudgetLineSerializer):
     project = ScopedPrimaryKeyRelatedField(queryset=ChangeProject.objects.all())
 
 
-class BudgetApprovalSerializer(serializers.Serializer):
+class BudgetApprovalSerializer(RefuseUnknownFields, serializers.Serializer):
     approved = serializers.IntegerField(min_value=0, help_text=_("The approved amount, whole rupiah."))
     document_reference = serializers.CharField(max_length=100, help_text=_("The budget document, e.g. the DPA number."))
     document_date = serializers.DateField(
@@ -104,7 +105,7 @@ class BudgetApprovalSerializer(serializers.Serializer):
     )
 
 
-class BudgetRealisationSerializer(serializers.Serializer):
+class BudgetRealisationSerializer(RefuseUnknownFields, serializers.Serializer):
     realised = serializers.IntegerField(min_value=0, help_text=_("The realised amount, whole rupiah."))
     realisation_reference = serializers.CharField(max_length=100, help_text=_("The SP2D or receipt number."))
     overrun_reason = serializers.CharField(

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from diklat.api_fields import ChoiceLabelField, ScopedPrimaryKeyRelatedField
+from diklat.api_strict import RefuseUnknownFields
 from projects.models import ChangeProject, Commitment, CommitmentScan, Signatory
 
 ROLE_HELP = {
@@ -70,7 +71,7 @@ def _nip(who) -> serializers.CharField:
     )
 
 
-class CommitmentCreateSerializer(serializers.Serializer):
+class CommitmentCreateSerializer(RefuseUnknownFields, serializers.Serializer):
     """A commitment as the participant records it (multipart, for the scan)."""
 
     project = ScopedPrimaryKeyRelatedField(queryset=ChangeProject.objects.all())

@@ -2,9 +2,10 @@
 
 import datetime
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from diklat.history import attribute
 from diklat.versioning import check_version
@@ -71,9 +72,23 @@ def save_milestone(
 
 @transaction.atomic
 def delete_milestone(milestone: Milestone, *, by: User, expected_version: int | None = None) -> None:
+    """Delete a milestone of the plan, unless progress was reported on it.
+
+    A progress update that moved the milestone keeps its before/after figures only with the
+    milestone they measured (``keep_recorded_progress``): that history stays, and the milestone
+    is cancelled instead. Updates that only mention it let go of it.
+    """
     project = _locked(milestone.project)
     _require_owner(by, project)
     _require_milestones_editable(project)
     check_version(Milestone.objects.select_for_update().get(pk=milestone.pk), expected_version)
+    if milestone.has_recorded_progress():
+        raise ValidationError(
+            _(
+                "This milestone has recorded progress in the project's updates, so it cannot be deleted: "
+                "set its status to “Cancelled” instead."
+            ),
+            code="milestone_has_progress",
+        )
     attribute(milestone, by=by)
     milestone.delete()

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from diklat.api_fields import ScopedPrimaryKeyRelatedField
+from diklat.api_strict import RefuseUnknownFields
 from evidence.checks import check_evidence
 from regions.models import Agency
 
@@ -49,7 +50,7 @@ class AdoptionEvidenceSerializer(serializers.ModelSerializer):
         return evidence.get_absolute_url() if evidence.file else None
 
 
-class AdoptionEvidenceWriteSerializer(serializers.Serializer):
+class AdoptionEvidenceWriteSerializer(RefuseUnknownFields, serializers.Serializer):
     kind = serializers.ChoiceField(choices=Adoption.EvidenceKind.choices)
     reference = serializers.CharField(required=False, allow_blank=True, default="", max_length=150)
     dated = serializers.DateField(required=False, allow_null=True, validators=[not_in_future])
@@ -115,7 +116,7 @@ class AdoptionSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class AdoptionCreateSerializer(serializers.Serializer):
+class AdoptionCreateSerializer(RefuseUnknownFields, serializers.Serializer):
     innovation = ScopedPrimaryKeyRelatedField(queryset=Innovation.objects.all())
     agency = serializers.PrimaryKeyRelatedField(queryset=Agency.objects.all(), help_text=_("The adopting agency."))
     planned_on = serializers.DateField(required=False, validators=[not_in_future], help_text=_("Today if omitted."))

@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from diklat import access
 from diklat.api_fields import ScopedPrimaryKeyRelatedField
+from diklat.api_strict import RefuseUnknownFields
 from projects.models import ChangeProject
 
 from ..models import GovernmentAffair, Innovation, InnovationStageChange
@@ -91,7 +92,7 @@ class InnovationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class InnovationWriteSerializer(serializers.ModelSerializer):
+class InnovationWriteSerializer(RefuseUnknownFields, serializers.ModelSerializer):
     """What a participant or staff member records about an innovation."""
 
     project = ScopedPrimaryKeyRelatedField(
@@ -152,7 +153,7 @@ def _lineage_scope(user) -> Q:
     return Q(pk__in=Innovation.objects.lineage_choices(user).values("pk"))
 
 
-class InnovationStageSerializer(serializers.Serializer):
+class InnovationStageSerializer(RefuseUnknownFields, serializers.Serializer):
     stage = serializers.ChoiceField(choices=Innovation.Stage.choices)
     on = serializers.DateField(required=False, validators=[not_in_future], help_text=_("Today if omitted."))
     reason = serializers.CharField(

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from diklat.api_strict import RefuseUnknownFields
 from regions.models import Agency, Region
 
 from ..models import RolloutTarget
@@ -20,6 +21,6 @@ class RolloutTargetSerializer(serializers.ModelSerializer):
         fields = ["id", "innovation", "agency", "government", "government_code", "name", "covered"]
 
 
-class TargetsSerializer(serializers.Serializer):
+class TargetsSerializer(RefuseUnknownFields, serializers.Serializer):
     agencies = serializers.PrimaryKeyRelatedField(many=True, queryset=Agency.objects.all(), required=False)
     governments = serializers.PrimaryKeyRelatedField(many=True, queryset=Region.objects.all(), required=False)

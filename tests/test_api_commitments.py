@@ -109,3 +109,13 @@ def test_the_list_filters_by_project_in_a_fixed_number_of_queries(
     assert len(body["results"]) == 3
     assert api_client.get(URL, {"project": other_project.pk}).json()["results"] == []
     assert api_client.get(URL, {"project": "x"}).status_code == 400
+
+
+def test_a_field_the_commitment_does_not_take_is_named_in_a_400(api_client, project, participant):
+    api_client.force_authenticate(participant.user)
+
+    response = api_client.post(URL, form(project, recorded_by=1), format="multipart")
+
+    assert response.status_code == 400
+    assert "recorded_by" in response.json()
+    assert not Commitment.objects.exists()

@@ -20,6 +20,7 @@ def production_env(**overrides) -> dict[str, str]:
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="tracker.example.go.id",
+        DJANGO_PUBLIC_URL="https://tracker.example.go.id",
         DATABASE_URL="postgres://tracker:secret@db.invalid:5432/tracker",
     )
     env.update(overrides)

@@ -75,9 +75,10 @@ def combine(totals: list[ScorerTotal], policy: ScoringPolicy) -> Decimal | None:
 
 
 def results_for(presentations) -> dict[int, Result]:
-    """Compute the results of many presentations of one rubric and rule set, in four queries (the absences are a subquery).
+    """Compute the results of many presentations of one rubric and rule set, in four queries.
 
-    A participant recorded as not presenting has no result, and a member recorded absent no sheet.
+    The absences are a subquery of the scores' query: a participant recorded as not presenting has
+    no result, and a member recorded absent no sheet.
     """
     presentations = list(presentations)
     if not presentations:

@@ -133,7 +133,7 @@ def absence_barring(presentation: Presentation, user: User) -> SessionAbsence | 
     """What the chair recorded that leaves this user no sheet for this presentation: a no-show, or their absence."""
     return (
         SessionAbsence.objects.no_show(presentation).first()
-        or SessionAbsence.objects.of_member(user.pk, presentation).order_by("presentation_id").first()
+        or SessionAbsence.objects.of_member(user.pk, presentation).first()
     )
 
 

@@ -114,7 +114,7 @@ def test_a_refused_finalise_is_announced_at_the_top_and_opens_there(client, day)
     assert response.status_code == 400
     notice = page.index("Finalising refused: the session still lacks what is listed below.")
     assert page.index('id="missing"') < notice < page.index("gap gap-no_sheet") < page.index('id="chair"')
-    assert f'action="{reverse("assessments:finalise", args=[day.session.pk])}#missing"' in page
+    assert 'class="alert error refusal" role="alert" tabindex="-1" autofocus' in page
 
 
 def test_a_refused_absence_is_announced_at_the_top_pointing_to_the_field(client, day):
@@ -265,3 +265,13 @@ def test_recording_an_absence_against_scores_through_the_api_is_a_400_naming_the
 
     assert response.status_code == 400
     assert "Penguji 2 has already scored" in str(response.json())
+
+
+def test_the_printed_results_show_a_no_show_as_such_without_a_predicate(client, day):
+    no_show = day.presentations[0]
+    record_absence(day.session, by=day.chair, kind="participant", presentation=no_show, reason="Sakit.")
+    client.force_login(day.chair)
+
+    page = client.get(reverse("assessments:sheet", args=[day.session.pk])).content.decode()
+
+    assert "Did not present" in page

@@ -9,9 +9,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, DecimalField, ExpressionWrapper, F, Sum
+from django.db.models import Count, DecimalField, Exists, ExpressionWrapper, F, OuterRef, Q, Sum
 
-from .models import PredicateBand, Presentation, RubricIndicator, Score, ScoringPolicy
+from .models import PredicateBand, Presentation, RubricIndicator, Score, ScoringPolicy, SessionAbsence
 
 TWO_PLACES = Decimal("0.01")
 
@@ -75,7 +75,11 @@ def combine(totals: list[ScorerTotal], policy: ScoringPolicy) -> Decimal | None:
 
 
 def results_for(presentations) -> dict[int, Result]:
-    """Compute the results of many presentations of one rubric and rule set, in three queries."""
+    """Compute the results of many presentations of one rubric and rule set, in four queries.
+
+    The absences are a subquery of the scores' query: a participant recorded as not presenting has
+    no result, and a member recorded absent no sheet.
+    """
     presentations = list(presentations)
     if not presentations:
         return {}
@@ -93,7 +97,7 @@ def results_for(presentations) -> dict[int, Result]:
         F("value") * F("indicator__weight") / Decimal(100), output_field=DecimalField(max_digits=12, decimal_places=6)
     )
     rows = (
-        Score.objects.filter(presentation__in=[p.pk for p in presentations])
+        _counted(Score.objects.filter(presentation__in=[p.pk for p in presentations]))
         .values("presentation_id", "scorer_id", "scorer__full_name", "scorer__username", "role")
         .annotate(total=Sum(weighted), scored=Count("pk"))
         .order_by("presentation_id", "role", "scorer__full_name")
@@ -121,6 +125,23 @@ def results_for(presentations) -> dict[int, Result]:
             if band:
                 result.predicate, result.passing = band.name, band.passing
     return results
+
+
+def _counted(scores):
+    """The scores that count: not for a participant recorded as not presenting, nor by a member recorded absent.
+
+    The services refuse such a score; this keeps a result right for one saved before the rule.
+    """
+    absent = SessionAbsence.objects.filter(
+        Q(presentation__isnull=True) | Q(presentation_id=OuterRef("presentation_id")),
+        kind=SessionAbsence.Kind.MEMBER,
+        session_id=OuterRef("presentation__session_id"),
+        member_id=OuterRef("scorer_id"),
+    )
+    no_show = SessionAbsence.objects.filter(
+        kind=SessionAbsence.Kind.PARTICIPANT, presentation_id=OuterRef("presentation_id")
+    )
+    return scores.exclude(Exists(absent)).exclude(Exists(no_show))
 
 
 def session_results(session) -> list[tuple[Presentation, Result]]:

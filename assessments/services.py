@@ -11,6 +11,7 @@ from diklat.history import attribute, save_all
 from people.models import User
 
 from . import access, hooks
+from .absences import refuse_if_barred
 from .completeness import IncompleteSession, missing_for_finalise, panel_of
 from .models import (
     Classification,
@@ -85,6 +86,7 @@ def score_presentation(
         raise PermissionDenied(_("You are not on the panel for this participant."))
     if not session.is_open:
         raise ValidationError(_("This session is finalised: scores are locked. The chair can reopen it."))
+    refuse_if_barred(presentation, by)  # after the session lock: an absence recorded meanwhile is seen
     rubric = session.seminar.rubric
     if rubric.weight_errors():
         raise ValidationError(
@@ -181,6 +183,7 @@ def classify_presentation(presentation: Presentation, *, by: User, verdict: str,
         raise PermissionDenied(_("Only the session's examiners classify projects."))
     if not session.is_open:
         raise ValidationError(_("This session is finalised: scores are locked. The chair can reopen it."))
+    refuse_if_barred(presentation, by)
     errors = {}
     if verdict not in Classification.Verdict.values:
         errors["verdict"] = [_("Choose innovation or routine work.")]

@@ -10,6 +10,7 @@ urlpatterns = [
     path("sessions/<int:pk>/finalise/", views.finalise, name="finalise"),
     path("sessions/<int:pk>/reopen/", views.reopen, name="reopen"),
     path("sessions/<int:pk>/absences/", views.absence, name="absence"),
+    path("sessions/<int:pk>/absences/<int:absence_pk>/withdraw/", views.absence_withdraw, name="absence-withdraw"),
     path("sessions/<int:pk>/sheet/", views.score_sheet, name="sheet"),
     path("sessions/<int:pk>/minutes/", views.minutes, name="minutes"),
     path("presentations/<int:pk>/score/", views.score, name="score"),

@@ -15,6 +15,8 @@ def render(data: dict) -> bytes:
     page.letterhead()
     DRAWERS[data["kind"]](page, data)
     signers = data["panel"] if data["kind"] != "recap" else _signers(data)
+    away = _absent_from_session(data)
+    signers = [p for p in signers if p["user_id"] not in away]
     page.place_and_date(place_and_date(data["letterhead"]["city"], _date(data)), signers=len(signers))
     page.signatures(signers)
     return page.output()
@@ -22,6 +24,25 @@ def render(data: dict) -> bytes:
 
 def _date(data) -> datetime.date:
     return datetime.date.fromisoformat(data["document_date"])
+
+
+def _absent_from_session(data) -> set[int]:
+    """Members recorded absent from the whole session: listed in the panel, with no signature line."""
+    return {a["member_id"] for a in data.get("absences") or [] if a.get("member_id") and a["presentation_id"] is None}
+
+
+def _replaces(page: Page, data: dict):
+    """A later version says which one it replaces, by its code, and why the session was reopened."""
+    replaced = data.get("supersedes")
+    if not replaced:
+        return
+    text = f"Versi {data['version']}"
+    if replaced.get("code"):
+        text += f", menggantikan versi {replaced['version']} (kode {replaced['code']})"
+    text += "."
+    if replaced.get("reopened_reason"):
+        text += f" Alasan sesi dibuka kembali: {replaced['reopened_reason']}"
+    page.paragraph(text)
 
 
 def _signers(data) -> list[dict]:
@@ -105,6 +126,7 @@ def _opening(data: dict) -> str:
 
 def minutes(page: Page, data: dict):
     page.title("BERITA ACARA", f"{data['seminar']}\n{data['cohort']} - {data['session']['name']}")
+    _replaces(page, data)
     page.paragraph(_opening(data))
     page.heading("Panel")
     page.table(
@@ -124,6 +146,7 @@ def minutes(page: Page, data: dict):
 
 def recap(page: Page, data: dict):
     page.title("REKAPITULASI NILAI", f"{data['seminar']}\n{data['cohort']} - {data['session']['name']}")
+    _replaces(page, data)
     rows = []
     for row in data["participants"]:
         scorers = "\n".join(f"{s['name']} ({s['role']}): {score_text(s['total'])}" for s in row["scorers"]) or "-"
@@ -142,6 +165,7 @@ def recap(page: Page, data: dict):
 def sheet(page: Page, data: dict):
     row = data["participants"][0]
     page.title("LEMBAR HASIL PENILAIAN", f"{data['seminar']}\n{data['cohort']} - {data['session']['name']}")
+    _replaces(page, data)
     page.facts(
         [
             ("Nama", row["name"]),

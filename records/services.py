@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from assessments.models import SeminarSession
+from assessments.models import SeminarSession, SessionEvent
 from people.models import User
 
 from .models import OfficialDocument, new_verification_code
@@ -49,7 +49,9 @@ def _title(kind: str, data: dict, order: int | None) -> str:
     return f"{title}, peserta no. {order}" if order is not None else title
 
 
-def _issue(kind: str, session, data: dict, *, version: int, by: User, presentation_id=None) -> OfficialDocument:
+def _issue(
+    kind: str, session, data: dict, *, version: int, by: User, presentation_id=None, supersedes=None
+) -> OfficialDocument:
     code = _unused_code()
     order = data["participants"][0]["order"] if presentation_id else None
     issued_at = session.finalised_at or timezone.now()
@@ -62,6 +64,7 @@ def _issue(kind: str, session, data: dict, *, version: int, by: User, presentati
         "verify_url": public_verify_url(code),
         "document_date": data["session"]["date"],
         "issued_at": issued_at.isoformat(),
+        "supersedes": supersedes,
     }
     pdf = render(data)
     document = OfficialDocument(
@@ -100,9 +103,10 @@ def freeze_session(session: SeminarSession, *, by: User) -> list[OfficialDocumen
     latest = OfficialDocument.objects.filter(session=session).order_by("-version").values_list("version", flat=True)
     version = (latest.first() or 0) + 1
     data = session_data(session)
+    replaced = _replaced(session, version)
     documents = [
-        _issue(OfficialDocument.Kind.MINUTES, session, data, version=version, by=by),
-        _issue(OfficialDocument.Kind.RECAP, session, data, version=version, by=by),
+        _issue(kind, session, data, version=version, by=by, supersedes=replaced(kind, None))
+        for kind in (OfficialDocument.Kind.MINUTES, OfficialDocument.Kind.RECAP)
     ]
     for row in data["participants"]:
         sheet = sheet_data(data, row["presentation_id"])
@@ -114,9 +118,31 @@ def freeze_session(session: SeminarSession, *, by: User) -> list[OfficialDocumen
                 version=version,
                 by=by,
                 presentation_id=row["presentation_id"],
+                supersedes=replaced(OfficialDocument.Kind.RESULT_SHEET, row["presentation_id"]),
             )
         )
     return documents
+
+
+def _replaced(session, version: int):
+    """What a document of this version says it replaces: the previous version's code and why it was reopened."""
+    if version == 1:
+        return lambda kind, presentation_id: None
+    previous = {
+        (kind, presentation_id): code
+        for kind, presentation_id, code in OfficialDocument.objects.filter(
+            session=session, version=version - 1
+        ).values_list("kind", "presentation_id", "verification_code")
+    }
+    reopened = session.events.filter(kind=SessionEvent.Kind.REOPENED).order_by("-at", "-pk").first()
+    reason = reopened.reason if reopened else ""
+
+    def replaced(kind: str, presentation_id: int | None) -> dict:
+        # A participant added after the reopening has no earlier sheet: the note then gives only the reason.
+        code = previous.get((str(kind), presentation_id))
+        return {"version": version - 1, "code": code, "reopened_reason": reason}
+
+    return replaced
 
 
 @transaction.atomic

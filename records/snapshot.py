@@ -125,6 +125,7 @@ def _absences_of(session) -> list[dict]:
                 "role": role,
                 "reason": absence.reason,
                 "presentation_id": absence.presentation_id,
+                "member_id": absence.member_id,
             }
         )
     return rows
@@ -216,8 +217,13 @@ def _project_of(presentation):
 def sheet_data(data: dict, presentation_id: int) -> dict:
     """The part of the session's data one participant's result sheet shows: their row, their panel, their feedback."""
     row = next(p for p in data["participants"] if p["presentation_id"] == presentation_id)
+    absences = [a for a in data["absences"] if a.get("presentation_id") in (None, presentation_id)]
+    # A member recorded absent for this participant did not see the presentation: they do not sign its sheet.
+    absent = {a.get("member_id") for a in absences} - {None}
     panel = []
     for person in data["panel"]:
+        if person["user_id"] in absent:
+            continue
         own = row["enrolment_id"] in person.get("guides", [])
         roles = [r for r in person["roles"] if r in ("chair", "examiner") or own]
         panel.append({**person, "roles": roles})
@@ -225,6 +231,6 @@ def sheet_data(data: dict, presentation_id: int) -> dict:
         **{key: value for key, value in data.items() if key != "nips"},
         "panel": labelled(panel, data["nips"]),
         "participants": [row],
-        "absences": [a for a in data["absences"] if a.get("presentation_id") in (None, presentation_id)],
+        "absences": absences,
         "feedback": [f for f in data["feedback"] if f["presentation_id"] == presentation_id],
     }

@@ -1,11 +1,12 @@
-"""Checking an uploaded PDF against an issued document: the same bytes, another document, or none we issued."""
+"""Checking an uploaded PDF against an issued document: the same bytes, another version of it, another document,
+or none we issued."""
 
 import hashlib
 from dataclasses import dataclass
 
 from .models import OfficialDocument
 
-GENUINE, OTHER_DOCUMENT, UNKNOWN = "genuine", "other", "unknown"
+GENUINE, OTHER_VERSION, OTHER_DOCUMENT, UNKNOWN = "genuine", "version", "other", "unknown"
 
 
 @dataclass(frozen=True)
@@ -30,4 +31,11 @@ def check_pdf(document: OfficialDocument, uploaded) -> Outcome:
     if digest == document.sha256:
         return Outcome(GENUINE, digest)
     other = OfficialDocument.objects.filter(sha256=digest).first()
-    return Outcome(OTHER_DOCUMENT, digest, other) if other else Outcome(UNKNOWN, digest)
+    if other is None:
+        return Outcome(UNKNOWN, digest)
+    same = (other.kind, other.session_id, other.presentation_id) == (
+        document.kind,
+        document.session_id,
+        document.presentation_id,
+    )
+    return Outcome(OTHER_VERSION if same else OTHER_DOCUMENT, digest, other)

@@ -4,13 +4,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from assessments import services
-from assessments.absences import record_absence
+from assessments.absences import record_absence, withdraw_absence
 from assessments.completeness import IncompleteSession, missing_for_finalise
 from assessments.filters import SeminarFilter, SessionFilter
 from assessments.models import Presentation, Seminar, SeminarSession
@@ -152,11 +152,16 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet):
         session = self.get_object()
         return Response(MissingSerializer({"missing": missing_for_finalise(session)}).data)
 
-    @extend_schema(request=AbsenceInputSerializer, responses={201: AbsenceSerializer})
-    @action(detail=True, methods=["post"])
+    @extend_schema(methods=["GET"], request=None, responses=AbsenceSerializer(many=True))
+    @extend_schema(methods=["POST"], request=AbsenceInputSerializer, responses={201: AbsenceSerializer})
+    @action(detail=True, methods=["get", "post"])
     def absences(self, request, pk=None):
-        """Record, with a reason, a panel member's absence or a participant who did not present (the chair)."""
+        """GET: the recorded absences the user may see. POST: record one, with a reason (the chair)."""
         session = self.get_object()
+        if request.method == "GET":
+            visible = Presentation.objects.visible_to(request.user).filter(session=session).values("pk")
+            absences = session.absences.filter(Q(presentation__isnull=True) | Q(presentation__in=visible))
+            return Response(AbsenceSerializer(absences.order_by("at", "pk"), many=True).data)
         serializer = AbsenceInputSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -173,6 +178,24 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet):
             session, by=request.user, kind=data["kind"], member=member, presentation=presentation, reason=data["reason"]
         )
         return Response(AbsenceSerializer(absence).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        parameters=[OpenApiParameter("absence_id", int, OpenApiParameter.PATH, description=_("The absence's id."))],
+        request=None,
+        responses={204: OpenApiResponse(description=_("Withdrawn; the change history keeps what it said."))},
+    )
+    @action(detail=True, methods=["delete"], url_path=r"absences/(?P<absence_id>[0-9]+)", url_name="absence")
+    def withdraw_absence(self, request, pk=None, absence_id=None):
+        """Withdraw a recorded absence while the session is open (the chair)."""
+        session = self.get_object()
+        try:
+            absence = session.absences.filter(pk=IdField().clean(absence_id)).first()
+        except ValidationError:
+            absence = None  # a number past the largest id: no such absence, not a database error
+        if absence is None:
+            raise Http404
+        withdraw_absence(absence, by=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(request=ReasonSerializer, responses=SessionDetailSerializer)
     @action(detail=True, methods=["post"])

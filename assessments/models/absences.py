@@ -4,8 +4,19 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .seminars import Presentation, SeminarSession
+
+
+class AbsenceQuerySet(models.QuerySet):
+    def of_member(self, member_id: int, presentation: Presentation):
+        """The member's absence recorded for this presentation or for its whole session."""
+        mine = self.filter(kind=SessionAbsence.Kind.MEMBER, member_id=member_id, session_id=presentation.session_id)
+        return mine.filter(Q(presentation__isnull=True) | Q(presentation_id=presentation.pk))
+
+    def no_show(self, presentation: Presentation):
+        return self.filter(kind=SessionAbsence.Kind.PARTICIPANT, presentation_id=presentation.pk)
 
 
 class SessionAbsence(models.Model):
@@ -37,6 +48,11 @@ class SessionAbsence(models.Model):
     reason = models.TextField(_("reason"))
     by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("recorded by"))
     at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    objects = AbsenceQuerySet.as_manager()
+
+    # A withdrawn absence is deleted: its history row keeps what was recorded, who withdrew it and why.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["session", "at", "pk"]

@@ -1,6 +1,6 @@
 """The seminar pages: the panel's day and sessions, scoring, results, and feedback follow-up."""
 
-from .absences import absence
+from .absences import absence, absence_withdraw
 from .feedback import (
     evidence_download,
     feedback_budget,
@@ -15,6 +15,7 @@ from .sessions import finalise, minutes, reopen, score_sheet, seminar_day, sessi
 
 __all__ = [
     "absence",
+    "absence_withdraw",
     "evidence_download",
     "feedback_budget",
     "feedback_create",

@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -95,3 +96,19 @@ def as_error_dict(error: ValidationError, rename: dict[str, str] | None = None) 
 def merge_errors(target: dict[str, list[str]], more: dict[str, list[str]]) -> None:
     for field, messages in more.items():
         target.setdefault(field, []).extend(messages)
+
+
+@dataclass
+class Refusal:
+    """What the top of the page says when a POST was refused, and where on the page the form is."""
+
+    message: str
+    errors: list[str] = dataclass_field(default_factory=list)
+    anchor: str = ""
+
+
+def refusal_of(message: str, form, anchor: str) -> Refusal:
+    """The form's errors, for the notice at the top, pointing to the first field in error."""
+    errors = [error for errors in form.errors.values() for error in errors]
+    field_in_error = next((name for name in form.errors if name in form.fields), None)
+    return Refusal(message, errors, f"id_{field_in_error}" if field_in_error else anchor)

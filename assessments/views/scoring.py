@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from projects.forms import add_service_errors
 
 from .. import access, services
+from ..absences import absence_barring, barred_message
 from ..forms import ScoreForm
 from ..models import Classification, PanelRole, Presentation, RubricIndicator, Score, ScoreChange, SessionEvent
 from .common import as_error_dict, host_time, merge_errors, session_start
@@ -41,7 +42,9 @@ def score(request, pk):
     indicators = list(
         RubricIndicator.objects.filter(component__rubric=rubric).select_related("component").prefetch_related("levels")
     )
-    read_only = not session.is_open
+    barred = absence_barring(presentation, user)
+    barred = barred_message(barred, presentation) if barred else ""
+    read_only = not session.is_open or bool(barred)
     released_before = session.events.filter(kind=SessionEvent.Kind.FINALISED).exists()
     form = ScoreForm(
         request.POST or None,
@@ -54,7 +57,9 @@ def score(request, pk):
     )
     if request.method == "POST":
         if read_only:
-            messages.error(request, _("This session is finalised: scores are locked. The chair can reopen it."))
+            messages.error(
+                request, barred or _("This session is finalised: scores are locked. The chair can reopen it.")
+            )
             return redirect("assessments:score", pk=presentation.pk)
         if form.is_valid():
             complete = request.POST.get("action") == "submit"
@@ -74,7 +79,7 @@ def score(request, pk):
     return render(
         request,
         "assessments/score.html",
-        _context(presentation, form, indicators, role=role, read_only=read_only, user=user),
+        {**_context(presentation, form, indicators, role=role, read_only=read_only, user=user), "barred": barred},
         status=400 if form.errors else 200,
     )
 

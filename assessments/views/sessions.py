@@ -22,7 +22,7 @@ from ..completeness import IncompleteSession, missing_for_finalise, panel_of
 from ..forms import AbsenceForm, FinaliseForm, ReopenForm
 from ..models import Classification, FeedbackItem, PanelRole, Presentation, SeminarSession
 from ..results import Result, session_results
-from .common import host_time, session_start, sessions_for
+from .common import Refusal, host_time, refusal_of, session_start, sessions_for
 
 # --- the seminar day ---------------------------------------------------------------------------
 
@@ -98,12 +98,14 @@ class Row:
     my_status_label: str = ""
     my_scored: int = 0
     no_show: object = None
+    my_absence: object = None
 
 
 MY_STATUS = {
     "none": gettext_lazy("Not started"),
     "partial": gettext_lazy("Partial"),
     "complete": gettext_lazy("Complete"),
+    "absent": gettext_lazy("Absent"),
 }
 
 
@@ -134,6 +136,7 @@ def session_context(session: SeminarSession, user) -> dict:
         verdicts.setdefault(verdict.presentation_id, []).append(verdict)
     panel = panel_of(session)
     no_shows = {a.presentation_id: a for a in panel.absences if a.kind == a.Kind.PARTICIPANT}
+    my_absences = [a for a in panel.absences if a.kind == a.Kind.MEMBER and a.member_id == user.pk]
     rows, mentors, coaches = [], {}, {}
     for presentation, result in pairs:
         if presentation.pk not in visible:
@@ -152,6 +155,9 @@ def session_context(session: SeminarSession, user) -> dict:
         )
         mine = next((s for s in result.scorers if s.scorer_id == user.pk), None)
         row.my_status = "none" if mine is None else ("complete" if mine.complete else "partial")
+        row.my_absence = next((a for a in my_absences if a.presentation_id in (None, presentation.pk)), None)
+        if row.my_absence:
+            row.my_status = "absent"
         row.my_status_label = MY_STATUS[row.my_status]
         label_roles(result)
         row.my_scored = mine.scored if mine else 0
@@ -185,8 +191,11 @@ def _session(user, pk) -> SeminarSession:
     return get_object_or_404(sessions_for(user), pk=pk)
 
 
-def _render_session(request, session, finalise_form=None, reopen_form=None, absence_form=None, status=200):
+def _render_session(
+    request, session, finalise_form=None, reopen_form=None, absence_form=None, refusal=None, status=200
+):
     context = session_context(session, request.user)
+    context["refusal"] = refusal
     context["finalise_form"] = finalise_form or FinaliseForm(flagged=context["any_flagged"])
     context["reopen_form"] = reopen_form or ReopenForm()
     if context["can_chair"] and session.is_open:
@@ -223,12 +232,16 @@ def finalise(request, pk):
                 None,
                 _("Not finalised: %(count)s things are missing, listed at the top.") % {"count": len(refused.gaps)},
             )
+            # The list of gaps at the top says what is missing; the notice only says the click was refused.
+            refusal = Refusal(_("Finalising refused: the session still lacks what is listed below."), anchor="missing")
+            return _render_session(request, session, finalise_form=form, refusal=refusal, status=400)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             messages.success(request, _("The session is finalised and the results are released."))
             return redirect(session)
-    return _render_session(request, session, finalise_form=form, status=400)
+    refusal = refusal_of(_("Finalising refused:"), form, anchor="chair")
+    return _render_session(request, session, finalise_form=form, refusal=refusal, status=400)
 
 
 @login_required

@@ -73,12 +73,13 @@ def test_the_chair_records_an_absence_and_the_gap_goes(client, half_scored):
     assert SeminarSession.objects.get(pk=half_scored.session.pk).status == "finalised"
 
 
-def test_a_participant_who_did_not_present_is_marked(client, half_scored):
-    presentation = half_scored.presentations[0]
-    client.force_login(half_scored.chair)
+def test_a_participant_who_did_not_present_is_marked(client, day):
+    presentation, other = day.presentations[0], day.presentations[1]
+    bulk_scores(other, day.examiners[0], "examiner", 85)  # nobody scored the one who did not present
+    client.force_login(day.chair)
 
-    client.post(absence_url(half_scored), {"subject": f"participant:{presentation.pk}", "reason": "Dinas luar"})
-    page = client.get(session_url(half_scored)).content.decode()
+    client.post(absence_url(day), {"subject": f"participant:{presentation.pk}", "reason": "Dinas luar"})
+    page = client.get(session_url(day)).content.decode()
 
     assert page.count("gap gap-no_sheet") == 1
     assert 'class="no-show"' in page

@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class DiklatConfig(AppConfig):
     name = "diklat"
     verbose_name = _("Training programmes")
+
+    def ready(self):
+        # Connect the receivers of the auth signals before the first login (tests log in before any request).
+        from diklat import security_log, session_timeout  # noqa: F401

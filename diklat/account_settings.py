@@ -14,8 +14,8 @@ def _int(name: str, default: int) -> int:
 
 # --- login protection (django-axes) -----------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
-    # First: refuses a locked-out account or address before any password is checked.
-    "axes.backends.AxesStandaloneBackend",
+    # First: refuses a locked-out account or address before any password is checked (django-axes).
+    "people.auth_backends.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = _int("LOGIN_FAILURE_LIMIT", 5)

@@ -2,6 +2,7 @@
 
 import pytest
 from axes.models import AccessAttempt
+from django.contrib.auth import authenticate
 from django.core.management import call_command
 
 from tests import factories
@@ -136,3 +137,15 @@ def test_the_token_endpoint_lets_in_again_after_the_cool_off(api_client, user):
     response = ask_token(api_client, user.username, PASSWORD)
     assert response.status_code == 200
     assert response.json()["token"]
+
+
+def test_code_that_logs_in_without_a_request_is_not_counted_nor_refused(user):
+    for _ in range(6):
+        assert authenticate(username=user.username, password="salah") is None
+    assert authenticate(username=user.username, password=PASSWORD) == user
+    assert not AccessAttempt.objects.exists()
+
+
+def test_a_locked_account_is_still_refused_to_a_request(client, user, rf):
+    fail(client, user.username, 5)
+    assert authenticate(rf.post("/accounts/login/"), username=user.username, password=PASSWORD) is None

@@ -58,9 +58,13 @@ SESSION_COOKIE_AGE = _int("DJANGO_SESSION_MAX_AGE", 12 * 3600)
 SESSION_IDLE_TIMEOUT = _int("DJANGO_SESSION_IDLE_TIMEOUT", 30 * 60)
 
 # --- e-mail (password reset) --------------------------------------------------------------------------
-# Django 6.1's MAILERS (the EMAIL_* settings are deprecated): printed to the console until EMAIL_HOST names
-# an SMTP server. Port 587 with STARTTLS by default; EMAIL_USE_SSL=1 (port 465) for implicit TLS instead.
-_email_host = os.environ.get("EMAIL_HOST", "")
+# Django 6.1's MAILERS (the EMAIL_* settings are deprecated). EMAIL_HOST names the SMTP server; without it
+# a development machine prints mail to the console, and production (DJANGO_DEBUG=0, read as settings.py
+# reads it) hands it to the local mail server on port 25, as Django always did: `check --deploy` refuses
+# the console there. Port 587 with STARTTLS for a named host; EMAIL_USE_SSL=1 (port 465) for implicit TLS.
+_debug = os.environ.get("DJANGO_DEBUG", "1").strip().lower() in {"1", "true", "yes", "on"}
+_email_host = os.environ.get("EMAIL_HOST", "" if _debug else "localhost")
+_email_local = _email_host == "localhost" and "EMAIL_HOST" not in os.environ
 _email_ssl = os.environ.get("EMAIL_USE_SSL", "0") == "1"
 MAILERS = {
     "default": (
@@ -68,11 +72,11 @@ MAILERS = {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "OPTIONS": {
                 "host": _email_host,
-                "port": _int("EMAIL_PORT", 465 if _email_ssl else 587),
+                "port": _int("EMAIL_PORT", 25 if _email_local else 465 if _email_ssl else 587),
                 "username": os.environ.get("EMAIL_HOST_USER", ""),
                 "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
                 "use_ssl": _email_ssl,
-                "use_tls": not _email_ssl and os.environ.get("EMAIL_USE_TLS", "1") == "1",
+                "use_tls": not _email_ssl and os.environ.get("EMAIL_USE_TLS", "0" if _email_local else "1") == "1",
                 "timeout": _int("EMAIL_TIMEOUT", 10),
             },
         }

@@ -30,6 +30,8 @@ class PasswordResetView(auth_views.PasswordResetView):
         # The address is not logged: it would tell whoever reads the log who has an account.
         log_event("password reset requested", self.request, self.request.user)
         self.extra_email_context = {"valid_minutes": settings.PASSWORD_RESET_TIMEOUT // 60}
+        # A mail server that fails is logged by Django ("django.contrib.auth") and answered as usual:
+        # an error page would tell that the address has an account.
         return super().form_valid(form)
 
 

@@ -1,8 +1,10 @@
 """A forgotten password is reset through a link mailed to the account's address (Django's views)."""
 
 import re
+import smtplib
 
 import pytest
+from django.core.mail.backends import locmem
 from knox.models import AuthToken
 
 from .conftest import PASSWORD, log_in
@@ -94,3 +96,13 @@ def test_a_reset_revokes_the_api_tokens(client, user, mailoutbox):
     form = client.get(mailed_link(mailoutbox[0]), follow=True)
     client.post(form.redirect_chain[-1][0], {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
     assert not AuthToken.objects.filter(user=user).exists()
+
+
+def test_a_mail_server_that_fails_gets_the_usual_answer_and_a_logged_error(client, user, monkeypatch, caplog):
+    def refuse(self, messages):
+        raise smtplib.SMTPServerDisconnected("down")
+
+    monkeypatch.setattr(locmem.EmailBackend, "send_messages", refuse)
+    response = client.post(RESET_URL, {"email": user.email})
+    assert response.status_code == 302 and response["Location"] == "/accounts/password/reset/sent/"
+    assert f"Failed to send password reset email to {user.pk}" in caplog.text

@@ -23,7 +23,16 @@ def reloaded(monkeypatch):
 
 def test_without_an_smtp_host_mail_is_printed_to_the_console(reloaded, monkeypatch):
     monkeypatch.delenv("EMAIL_HOST", raising=False)
+    monkeypatch.delenv("DJANGO_DEBUG", raising=False)
     assert reloaded().MAILERS == {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+
+
+def test_in_production_without_an_smtp_host_mail_goes_to_the_local_mail_server(reloaded, monkeypatch):
+    monkeypatch.delenv("EMAIL_HOST", raising=False)
+    mailer = reloaded(DJANGO_DEBUG="0").MAILERS["default"]
+    assert mailer["BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert mailer["OPTIONS"]["host"] == "localhost" and mailer["OPTIONS"]["port"] == 25
+    assert not mailer["OPTIONS"]["use_tls"]
 
 
 def test_an_smtp_host_from_the_environment_sends_real_mail(reloaded):

@@ -13,6 +13,7 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from diklat import security_settings, storage_settings
+from diklat.account_settings import *  # noqa: F403  login protection, API tokens, sessions, e-mail
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -49,11 +50,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "axes",
     "evidence",
     "regions",
     "people",
@@ -83,8 +85,12 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "diklat.middleware.LocalTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the messages: a session that timed out says so on the login page.
+    "diklat.session_timeout.IdleSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: turns a lockout flagged during the login into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "diklat.urls"
@@ -213,8 +219,12 @@ PERMISSIONS_POLICY = security_settings.PERMISSIONS_POLICY
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
     ],
+    # Only requests without a user are throttled; the token endpoint has its own, stricter scope.
+    "DEFAULT_THROTTLE_CLASSES": ["diklat.throttles.AnonymousThrottle"],
+    "DEFAULT_THROTTLE_RATES": API_THROTTLE_RATES,  # noqa: F405
+    "NUM_PROXIES": NUM_PROXIES or None,  # noqa: F405
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
@@ -269,6 +279,9 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"timed": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "timed"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    # Logins, logouts, failures and lockouts (diklat.security_log), whatever the general level.
+    "loggers": {"diklat.security": {"level": os.environ.get("SECURITY_LOG_LEVEL", "INFO")}},
 }

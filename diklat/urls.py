@@ -3,9 +3,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from rest_framework.authtoken.views import obtain_auth_token
 
 from diklat import views
+from people import api_auth
 
 
 def schema_view(name: str, **initkwargs):
@@ -30,6 +30,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("people.account_urls")),  # password change and reset
     path("i18n/", include("django.conf.urls.i18n")),
     path("profile/", include("people.urls")),
     path("projects/", include("projects.urls")),
@@ -41,7 +42,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("diklat.api_urls")),
     path("api/schema/", schema_view("SpectacularAPIView"), name="api-schema"),
-    path("api/auth/token/", obtain_auth_token, name="api-token"),
+    path("api/auth/token/", api_auth.TokenLoginView.as_view(), name="api-token"),
+    path("api/auth/logout/", api_auth.TokenLogoutView.as_view(), name="api-logout"),
+    path("api/auth/logout-all/", api_auth.TokenLogoutAllView.as_view(), name="api-logout-all"),
     # The split view serves its start-up script as a file, which the CSP (script-src 'self') allows.
     path("api/docs/", schema_view("SpectacularSwaggerSplitView", url_name="api-schema"), name="api-docs"),
 ]

@@ -11,7 +11,7 @@ urlpatterns = [
     path("password/reset/", account_views.PasswordResetView.as_view(), name="password_reset"),
     path("password/reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
-        "password/reset/<uidb64>/<token>/",
+        "password/reset/<text:uidb64>/<text:token>/",
         account_views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),

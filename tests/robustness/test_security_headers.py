@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import Client
+from knox.models import AuthToken
 
 pytestmark = pytest.mark.django_db
 
@@ -32,10 +33,8 @@ def test_a_session_api_response_is_not_stored(signed_in):
 
 
 def test_a_token_api_response_is_not_stored(participant):
-    from rest_framework.authtoken.models import Token
-
-    token = Token.objects.create(user=participant.user)
-    response = Client().get("/api/projects/", HTTP_AUTHORIZATION=f"Token {token.key}")
+    _instance, token = AuthToken.objects.create(user=participant.user)
+    response = Client().get("/api/projects/", HTTP_AUTHORIZATION=f"Token {token}")
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
 

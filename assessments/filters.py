@@ -4,9 +4,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
+from drf_spectacular.utils import extend_schema_field
 
 from assessments.models import FeedbackItem, PredicateBand, Presentation, Rubric, Seminar, SeminarSession
-from diklat.filtering import IdField, IdFilter
+from diklat.filtering import MAX_ID, IdField, IdFilter, StrictBooleanFilter
 
 
 class MeOrIdField(forms.CharField):
@@ -22,6 +23,10 @@ class MeOrIdField(forms.CharField):
             raise ValidationError(_('Enter "me" or a user id.'), code="invalid") from None
 
 
+ME_OR_ID = {"anyOf": [{"type": "string", "enum": ["me"]}, {"type": "integer", "minimum": 1, "maximum": MAX_ID}]}
+
+
+@extend_schema_field(ME_OR_ID)
 class MeOrIdFilter(filters.CharFilter):
     field_class = MeOrIdField
 
@@ -62,7 +67,7 @@ class SessionFilter(filters.FilterSet):
 class PresentationFilter(filters.FilterSet):
     session = IdFilter(field_name="session_id", help_text=_("Session id."))
     enrolment = IdFilter(field_name="enrolment_id", help_text=_("Enrolment id."))
-    released = filters.BooleanFilter(field_name="released_at", lookup_expr="isnull", exclude=True)
+    released = StrictBooleanFilter(field_name="released_at", lookup_expr="isnull", exclude=True)
 
     class Meta:
         model = Presentation
@@ -71,7 +76,7 @@ class PresentationFilter(filters.FilterSet):
 
 class FeedbackFilter(filters.FilterSet):
     project = IdFilter(field_name="project_id", help_text=_("Project id."))
-    overdue = filters.BooleanFilter(method="filter_overdue", help_text=_("Not implemented yet and past its due date."))
+    overdue = StrictBooleanFilter(method="filter_overdue", help_text=_("Not implemented yet and past its due date."))
     given_by = MeOrIdFilter(method="filter_given_by", help_text=_('"me", or a user id.'))
 
     class Meta:

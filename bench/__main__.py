@@ -21,6 +21,8 @@ os.environ["DATABASE_POOL"] = "0"  # one process switches between two databases
 os.environ.setdefault("DJANGO_DEBUG", "0")
 os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-not-a-secret-" + "x" * 40)
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
+# The test client speaks plain http; in production TLS ends at the proxy, so no redirect to https here.
+os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
 
 django.setup()
 

@@ -15,6 +15,7 @@ from people.models import User
 
 from . import requests as catalogue
 from .build import build
+from .queries import compare as compare_queries
 
 SIZES = {"S": 1, "L": 10}
 
@@ -93,6 +94,7 @@ def main() -> None:
     parser.add_argument("--only", default="", help="time only the requests whose name contains this")
     parser.add_argument("--skip", default="", help="leave out the requests whose name contains this")
     parser.add_argument("--reuse", action="store_true", help="time the data sets a previous run left on this server")
+    parser.add_argument("--queries", action="store_true", help="each query's time at S and L instead of the table")
     args = parser.parse_args()
 
     call_command("collectstatic", interactive=False, verbosity=0)  # DEBUG is off, as in production
@@ -116,6 +118,8 @@ def main() -> None:
             etags[request.name] = response.headers.get("ETag", "")
         setups[size] = {"clients": clients, "urls": urls, "etags": etags, "queries": queries, "name": name}
 
+    if args.queries:
+        return compare_queries(plan, setups, fetch, switch, args.repeat)
     samples = {(r.name, size): [] for r in plan for size in names}
     for round_ in range(args.repeat):
         for request in plan:

@@ -217,9 +217,11 @@ SECURE_HSTS_PRELOAD = env_flag("DJANGO_SECURE_HSTS_PRELOAD", True)
 PERMISSIONS_POLICY = security_settings.PERMISSIONS_POLICY
 
 REST_FRAMEWORK = {
+    # The token first: DRF answers a request without credentials with the first class's challenge, so
+    # that is a 401 with "WWW-Authenticate: Token"; the session (with its CSRF check) serves the pages' scripts.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "knox.auth.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     # Only requests without a user are throttled; the token endpoint has its own, stricter scope.
     "DEFAULT_THROTTLE_CLASSES": ["diklat.throttles.AnonymousThrottle"],
@@ -238,7 +240,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "diklat.pagination.KeysetPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "diklat.api_schema.ErrorDocumentingSchema",
     "EXCEPTION_HANDLER": "diklat.api_errors.exception_handler",
 }
 # No request of the API nests deeper than a few levels; a deeper JSON body is refused with a 400.
@@ -252,6 +254,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "diklat.api_schema.refuse_unknown_fields",
+    ],
     # Several models have a "status" field with different choices: name each enum.
     "ENUM_NAME_OVERRIDES": {
         "ProjectStatusEnum": "projects.models.ChangeProject.Status",

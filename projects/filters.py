@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 
-from diklat.filtering import IdFilter
+from diklat.filtering import IdFilter, StrictBooleanFilter, WholeNumberFilter
 from projects.models import BudgetLine, ChangeProject, Commitment, Milestone, ProgressUpdate
 
 
@@ -13,7 +13,7 @@ class ChangeProjectFilter(filters.FilterSet):
     programme = filters.CharFilter(
         field_name="enrolment__cohort__programme__code", help_text=_("Programme code, e.g. pkn2.")
     )
-    overdue = filters.BooleanFilter(field_name="has_overdue", help_text=_("With an open milestone past its target."))
+    overdue = StrictBooleanFilter(field_name="has_overdue", help_text=_("With an open milestone past its target."))
 
     class Meta:
         model = ChangeProject
@@ -22,7 +22,7 @@ class ChangeProjectFilter(filters.FilterSet):
 
 class MilestoneFilter(filters.FilterSet):
     project = IdFilter(field_name="project_id", help_text=_("Project id."))
-    overdue = filters.BooleanFilter(method="filter_overdue", help_text=_("Open and past its target date."))
+    overdue = StrictBooleanFilter(method="filter_overdue", help_text=_("Open and past its target date."))
 
     class Meta:
         model = Milestone
@@ -46,6 +46,7 @@ class ProgressUpdateFilter(filters.FilterSet):
 
 class BudgetLineFilter(filters.FilterSet):
     project = IdFilter(field_name="project_id", help_text=_("Project id."))
+    fiscal_year = WholeNumberFilter(field_name="fiscal_year", help_text=_("Fiscal year, e.g. 2027."))
 
     class Meta:
         model = BudgetLine

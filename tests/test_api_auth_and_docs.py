@@ -54,8 +54,17 @@ def test_a_token_authenticates_and_scopes_the_api(api_client, participant, proje
 def test_a_bad_token_is_refused(api_client, project):
     api_client.credentials(HTTP_AUTHORIZATION="Token not-a-real-token")
     response = api_client.get("/api/projects/")
-    assert response.status_code in (401, 403)
+    assert response.status_code == 401
+    assert response.headers["WWW-Authenticate"] == "Token"
     assert response.json()["detail"] == "Invalid token."
+
+
+@pytest.mark.parametrize("method, url", [("get", "/api/projects/"), ("post", "/api/milestones/"), ("get", "/api/")])
+def test_a_request_without_credentials_is_a_401_that_says_how_to_authenticate(api_client, method, url):
+    response = getattr(api_client, method)(url)
+    assert response.status_code == 401
+    assert response.headers["WWW-Authenticate"] == "Token"
+    assert response.json() == {"detail": "Authentication credentials were not provided."}
 
 
 def test_a_signed_in_browser_session_works_too(api_client, participant, project):

@@ -56,7 +56,7 @@ class PresentationViewSet(viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(methods=["GET"], responses=ScoreSerializer(many=True))
     @extend_schema(methods=["POST"], request=ScoreSheetSerializer, responses=ScoreSerializer(many=True))
-    @action(detail=True, methods=["get", "post"])
+    @action(detail=True, methods=["get", "post"], pagination_class=None, filter_backends=[])
     def scores(self, request, pk=None):
         """GET: your own scores (panel), or everyone's (chair, organiser staff). POST: save your scores."""
         presentation = self.get_object()
@@ -82,7 +82,7 @@ class PresentationViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(self._scores(Score.objects.filter(presentation=presentation, scorer=user)))
 
     @extend_schema(request=ClassifySerializer, responses=ClassificationSerializer)
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], filter_backends=[])
     def classify(self, request, pk=None):
         """Judge the project an innovation or routine work, with a reason (the session's examiners)."""
         presentation = self.get_object()
@@ -92,7 +92,7 @@ class PresentationViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(ClassificationSerializer(classification).data)
 
     @extend_schema(responses=ResultSerializer)
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], filter_backends=[])
     def result(self, request, pk=None):
         """The presentation's result: for the participant once released, for the panel always."""
         presentation = self.get_object()
@@ -102,7 +102,7 @@ class PresentationViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(ResultSerializer(result).data)
 
     @extend_schema(responses=ScoreChangeSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def audit(self, request, pk=None):
         """Every score entered or changed: who, when, old and new value, and why (not for the participant)."""
         presentation = self.get_object()

@@ -123,7 +123,7 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet):
         responses={
             200: SessionDetailSerializer,
             400: OpenApiResponse(
-                MissingSerializer,
+                {"anyOf": [{"$ref": "#/components/schemas/Missing"}, {"$ref": "#/components/schemas/FieldErrors"}]},
                 description=_(
                     "Not finalised: `missing` lists every sheet still missing, or that the session has not started "
                     "(the same list as the session page). Other refusals come as field errors."

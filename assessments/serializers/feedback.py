@@ -74,6 +74,10 @@ class BudgetFeedbackSerializer(serializers.ModelSerializer):
 
 class FeedbackEventSerializer(serializers.ModelSerializer):
     by_name = serializers.CharField(source="by.get_full_name", read_only=True)
+    # Declared: a model field's blank choice is not in the schema's enum when it is read-only.
+    from_status = serializers.ChoiceField(
+        choices=FeedbackItem.Status.choices, allow_blank=True, read_only=True, help_text=_("Empty for the first event.")
+    )
 
     class Meta:
         model = FeedbackEvent

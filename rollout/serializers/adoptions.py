@@ -79,7 +79,7 @@ class AdoptionSerializer(serializers.ModelSerializer):
         help_text=_("Lineage: the innovation the adopted one replicates."),
     )
     innovation_derived_from_name = serializers.CharField(
-        source="innovation.derived_from.name", read_only=True, default=None
+        source="innovation.derived_from.name", read_only=True, default=None, allow_null=True
     )
     agency_name = serializers.CharField(source="agency.name", read_only=True)
     government = serializers.CharField(source="agency.government.code", read_only=True)

@@ -47,7 +47,7 @@ class InnovationSerializer(serializers.ModelSerializer):
     form_display = serializers.CharField(source="get_form_display", read_only=True)
     regulation_display = serializers.CharField(source="get_regulation_display", read_only=True)
     affairs = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
-    derived_from_name = serializers.CharField(source="derived_from.name", read_only=True, default=None)
+    derived_from_name = serializers.CharField(source="derived_from.name", read_only=True, default=None, allow_null=True)
     stage_changes = InnovationStageChangeSerializer(many=True, read_only=True)
     targets = RolloutTargetSerializer(many=True, read_only=True)
     targets_count = serializers.IntegerField(read_only=True)

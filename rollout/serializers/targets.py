@@ -11,7 +11,7 @@ from ..models import RolloutTarget
 
 class RolloutTargetSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="__str__", read_only=True)
-    government_code = serializers.CharField(source="government.code", read_only=True, default=None)
+    government_code = serializers.CharField(source="government.code", read_only=True, default=None, allow_null=True)
     covered = serializers.BooleanField(
         read_only=True, help_text=_("Reached: the agency, or an agency of the government, applies the innovation.")
     )

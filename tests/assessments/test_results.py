@@ -231,7 +231,7 @@ def test_results_for_runs_a_fixed_number_of_queries(session, indicators, count, 
     scorers = factories.UserFactory.create_batch(3)
     presentations = list(_scored_presentations(session, count, scorers, indicators))
 
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):
         computed = results.results_for(presentations)
 
     assert len(computed) == count

@@ -162,7 +162,7 @@ def test_results_run_a_fixed_number_of_queries_whatever_the_number_of_participan
 ):
     session = build_scored_session(seminar, enrolment, indicators, rows)
     api_client.force_authenticate(session.chair)
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         response = api_client.get(f"/api/sessions/{session.pk}/results/")
     assert response.status_code == 200
     data = response.json()

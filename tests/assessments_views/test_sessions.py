@@ -209,7 +209,7 @@ def test_the_session_page_runs_a_fixed_number_of_queries(client, django_assert_m
     score_everyone(day)  # three scorers each: two examiners and the mentor
     ScoringPolicy.objects.filter(rule_set=day.seminar.cohort.rule_set).update(max_spread=1)  # flag them all
     client.force_login(day.chair)
-    with django_assert_max_num_queries(26):
+    with django_assert_max_num_queries(27):
         response = client.get(session_url(day))
     assert response.status_code == 200
     assert len(response.context["rows"]) == participants

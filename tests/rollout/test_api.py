@@ -261,11 +261,13 @@ def test_adoptions_are_filtered_by_the_adopting_agencys_province(
     client = as_user(api_client, owner)
     assert set(ids(client.get("/api/adoptions/?province=73"))) == {in_73.pk, in_regency.pk}
     assert ids(client.get("/api/adoptions/?province=31")) == [in_31.pk]
+    # A code that is no province's (99; 73.02 is a regency's) matches no row, as an id that no row has.
+    assert ids(client.get("/api/adoptions/?province=99")) == ids(client.get("/api/adoptions/?province=73.02")) == []
     assert ids(client.get("/api/adoptions/?stage=applied")) == [in_73.pk]
     assert ids(client.get(f"/api/adoptions/?agency={agency_31.pk}&innovation={innovation.pk}")) == [in_31.pk]
 
 
-@pytest.mark.parametrize("query", ["province=99", "province=73.02", "stage=everywhere"])
+@pytest.mark.parametrize("query", ["stage=everywhere", "innovation=first", "agency=0"])
 def test_unknown_filter_values_get_a_400(api_client, owner, innovation, query):
     response = as_user(api_client, owner).get(f"/api/adoptions/?{query}")
     assert response.status_code == 400

@@ -143,7 +143,7 @@ def test_the_schema_documents_the_reports_api_without_warnings(tmp_path, capsys)
         "government",
         "agency",
     }
-    assert set(table["responses"]) == {"200", "400", "404"}
+    assert set(table["responses"]) == {"200", "400", "401", "404"}
     assert "/api/reports/" in paths
 
 

@@ -43,7 +43,7 @@ class ErrorDocumentingSchema(AutoSchema):
             schema = parameter.get("schema", {})
             if parameter["in"] != "query":
                 continue
-            if schema.get("type") != "string" or "enum" in schema:
+            if schema.get("type") != "string" or {"enum", "format"} & set(schema):
                 # A filter sent empty (?cohort=) is no filter, as django-filter and the report forms read it.
                 parameter["allowEmptyValue"] = True
             elif parameter["name"] not in _PAGING and not {"enum", "pattern", "format"} & set(schema):

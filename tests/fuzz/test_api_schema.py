@@ -12,7 +12,9 @@ import os
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, settings
@@ -98,8 +100,19 @@ def _declared_names(operation) -> set[str]:
     return names
 
 
+@pytest.fixture
+def requests_keep_the_test_transaction():
+    """What Django's test client does: a request must not close the connection that holds the test's
+    transaction (with PostgreSQL's pool, closing it rolls the transaction back)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
 @pytest.fixture(params=sorted(ROLES))
-def role(request, demo_world, db):
+def role(request, demo_world, db, requests_keep_the_test_transaction):
     user = User.objects.get(username=ROLES[request.param])
     _signed_in["token"] = AuthToken.objects.create(user=user)[1]
     yield request.param

@@ -15,6 +15,11 @@ from diklat.models import Cohort, CohortStage, Enrolment, Organiser, Programme, 
 from mentors.admin import AssignmentInline
 from mentors.models import Assignment
 
+# The product's name on every admin page, not Django's ("Administrasi Django").
+admin.site.site_header = _("Diklat Tracker")
+admin.site.site_title = _("Diklat Tracker")
+admin.site.index_title = _("Diklat Tracker administration")
+
 
 @admin.register(Organiser)
 class OrganiserAdmin(ScopedAdminMixin, admin.ModelAdmin):

@@ -11,12 +11,24 @@ STAFF_PERMISSIONS = {
     "mentors": ["assignment"],
     "projects": ["changeproject", "milestone", "progressupdate", "budgetline", "stakeholder", "risk", "teammember"],
     "records": ["letterhead"],
+    "assessments": ["seminar", "seminarsession", "presentation"],
+    "rollout": ["innovation", "rollouttarget", "adoption", "adoptionevidence"],
 }
 STAFF_VIEW_ONLY = {
     "diklat": ["programme", "ruleset", "organiser"],
     "regions": ["region", "agencykind"],
     "projects": ["evidence", "projecttransition"],
     "records": ["officialdocument"],
+    # A seminar names its rubric; a session shows its events and absences; an innovation its stages.
+    "assessments": [
+        "rubric",
+        "rubriccomponent",
+        "rubricindicator",
+        "leveldescriptor",
+        "sessionevent",
+        "sessionabsence",
+    ],
+    "rollout": ["innovationstagechange", "adoptionstagechange", "governmentaffair"],
 }
 
 

@@ -1,7 +1,7 @@
-"""Landing: send each user to the page of their role."""
+"""Landing: send each user to the page of their role; a superuser gets a start page."""
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 
 
 @login_required
@@ -15,6 +15,9 @@ def home(request):
         return redirect("reports:my-province")
     if user.organisers.exists():
         return redirect("reports:index")
+    if user.is_superuser:
+        # Not the admin: its "view site" link comes back here, and would loop.
+        return render(request, "home.html")
     if user.is_staff:
         return redirect("admin:index")
     return redirect("projects:dashboard")

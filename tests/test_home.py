@@ -1,0 +1,87 @@
+"""The landing page: a superuser gets a start page; every other role is sent to the page of their role."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def logged_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def superuser(db):
+    return factories.UserFactory(username="root", is_superuser=True, is_staff=True)
+
+
+def test_a_superuser_gets_a_start_page_not_the_admin(superuser):
+    response = logged_in(superuser).get("/")
+    assert response.status_code == 200
+    assert "home.html" in [template.name for template in response.templates]
+    assert "base.html" in [template.name for template in response.templates]
+    page = response.content.decode()
+    for url in (
+        reverse("admin:index"),
+        reverse("reports:index"),
+        reverse("reports:my-province"),
+        reverse("admin:projects_changeproject_changelist"),
+        reverse("assessments:day"),
+        reverse("assessments:feedback-list"),
+        reverse("admin:rollout_innovation_changelist"),
+        "/api/docs/",
+    ):
+        assert f'href="{url}"' in page, url
+    assert 'name="viewport"' in page
+
+
+def test_every_link_of_the_start_page_opens_for_a_superuser(superuser):
+    client = logged_in(superuser)
+    for url in (
+        reverse("admin:index"),
+        reverse("reports:index"),
+        reverse("reports:my-province"),
+        reverse("admin:projects_changeproject_changelist"),
+        reverse("assessments:day"),
+        reverse("assessments:feedback-list"),
+        reverse("admin:rollout_innovation_changelist"),
+        reverse("api-docs"),
+    ):
+        assert client.get(url).status_code == 200, url
+
+
+def test_the_start_page_is_in_indonesian_by_default(superuser, settings):
+    settings.LANGUAGE_CODE = "id"
+    page = logged_in(superuser).get("/").content.decode()
+    assert "Halaman awal" in page
+    assert "Dokumentasi API" in page
+    assert "Start page" not in page
+
+
+def test_the_admins_view_site_link_leads_to_the_start_page(superuser):
+    client = logged_in(superuser)
+    assert client.get(reverse("admin:index")).context["site_url"] == "/"
+    assert client.get("/").status_code == 200  # not a redirect back into the admin
+
+
+def test_other_staff_still_go_to_the_admin():
+    staff = factories.UserFactory(is_staff=True)
+    assert logged_in(staff).get("/").url == reverse("admin:index")
+
+
+def test_other_roles_keep_their_pages(participant, mentor, organiser_staff, stranger):
+    assert logged_in(participant.user).get("/").url == reverse("projects:dashboard")
+    assert logged_in(mentor).get("/").url == reverse("mentors:participants")
+    assert logged_in(organiser_staff).get("/").url == reverse("reports:index")
+    assert logged_in(stranger).get("/").url == reverse("projects:dashboard")
+
+
+def test_an_anonymous_visitor_is_asked_to_log_in(client):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))

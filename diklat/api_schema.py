@@ -13,6 +13,7 @@ throttled (429). Every error body is JSON (diklat.error_views outside DRF).
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import ResolvedComponent
+from drf_spectacular.utils import OpenApiResponse
 from rest_framework import permissions, serializers
 
 ERROR_DETAIL = {
@@ -27,6 +28,8 @@ FIELD_ERRORS = {
     "description": "Field name (or non_field_errors) to a list of messages, or {'detail': message}; "
     "a list of such objects (one per item) when the body is a list.",
 }
+# For a read that refuses some users itself (a participant's unreleased result): @extend_schema(responses={403: ...}).
+FORBIDDEN = OpenApiResponse({"$ref": "#/components/schemas/ErrorDetail"}, description=_("Not allowed for this user."))
 # Permissions every authenticated request passes: a GET guarded by these alone is never a 403.
 _ANY_USER = (permissions.AllowAny, permissions.IsAuthenticated)
 _CURSOR = "cursor"

@@ -20,6 +20,7 @@ from assessments.serializers.scores import (
     ScoreSheetSerializer,
 )
 from assessments.serializers.seminars import PresentationSerializer
+from diklat.api_schema import FORBIDDEN
 from diklat.models import Organiser
 
 
@@ -54,7 +55,7 @@ class PresentationViewSet(viewsets.ReadOnlyModelViewSet):
             many=True,
         ).data
 
-    @extend_schema(methods=["GET"], responses=ScoreSerializer(many=True))
+    @extend_schema(methods=["GET"], responses={200: ScoreSerializer(many=True), 403: FORBIDDEN})
     @extend_schema(methods=["POST"], request=ScoreSheetSerializer, responses=ScoreSerializer(many=True))
     @action(detail=True, methods=["get", "post"], pagination_class=None, filter_backends=[])
     def scores(self, request, pk=None):
@@ -91,7 +92,7 @@ class PresentationViewSet(viewsets.ReadOnlyModelViewSet):
         classification = services.classify_presentation(presentation, by=request.user, **serializer.validated_data)
         return Response(ClassificationSerializer(classification).data)
 
-    @extend_schema(responses=ResultSerializer)
+    @extend_schema(responses={200: ResultSerializer, 403: FORBIDDEN})
     @action(detail=True, methods=["get"], filter_backends=[])
     def result(self, request, pk=None):
         """The presentation's result: for the participant once released, for the panel always."""
@@ -101,7 +102,7 @@ class PresentationViewSet(viewsets.ReadOnlyModelViewSet):
         result = results_for([presentation])[presentation.pk]
         return Response(ResultSerializer(result).data)
 
-    @extend_schema(responses=ScoreChangeSerializer(many=True))
+    @extend_schema(responses={200: ScoreChangeSerializer(many=True), 403: FORBIDDEN})
     @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def audit(self, request, pk=None):
         """Every score entered or changed: who, when, old and new value, and why (not for the participant)."""

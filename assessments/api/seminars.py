@@ -25,6 +25,7 @@ from assessments.serializers.seminars import (
     SessionSerializer,
 )
 from diklat import access as diklat_access
+from diklat.api_schema import FORBIDDEN
 from diklat.filtering import IdField
 from mentors.models import Assignment
 from mentors.roles import GUIDES
@@ -89,7 +90,7 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet):
     def _present(self, session):
         return Response(self.get_serializer(self.get_queryset().get(pk=session.pk)).data)
 
-    @extend_schema(responses=SessionResultSerializer(many=True))
+    @extend_schema(responses={200: SessionResultSerializer(many=True), 403: FORBIDDEN})
     @action(detail=True, methods=["get"])
     def results(self, request, pk=None):
         """Every visible presentation's scorer totals, combined result, predicate and disagreement flag."""

@@ -117,19 +117,18 @@ class ErrorDocumentingSchema(AutoSchema):
 
 
 def _has_structured_fields(serializer) -> bool:
-    if serializer is None or isinstance(serializer, type) and not issubclass(serializer, serializers.BaseSerializer):
-        return False
-    if isinstance(serializer, type):
+    if isinstance(serializer, type) and issubclass(serializer, serializers.BaseSerializer):
         serializer = serializer()
     if isinstance(serializer, serializers.ListSerializer):
         return True
-    fields = getattr(serializer, "fields", {})
+    if not isinstance(serializer, serializers.Serializer):
+        return False
+    flat_items = serializers.FileField | serializers.CharField | serializers.IntegerField
     return any(
         isinstance(field, serializers.BaseSerializer | serializers.DictField | serializers.JSONField)
         or isinstance(field, serializers.ListField)
-        and not isinstance(field.child, serializers.FileField)
-        and not isinstance(field.child, serializers.CharField | serializers.IntegerField)
-        for field in fields.values()
+        and not isinstance(field.child, flat_items)
+        for field in serializer.fields.values()
         if not field.read_only
     )
 

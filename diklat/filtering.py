@@ -65,9 +65,6 @@ class StrictBooleanField(forms.NullBooleanField):
             return self._VALUES[str(value).lower()]
         raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
 
-    def validate(self, value):
-        pass
-
 
 class StrictBooleanFilter(filters.BooleanFilter):
     """``BooleanFilter`` whose value must be true or false: django-filter's takes ``?overdue=5`` as no filter."""

@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.utils import translation
 from rest_framework.test import APIClient
 
+from diklat.staff import organiser_staff_group
 from tests import factories
 from tests.reference_data import ensure_reference_data
 
@@ -136,6 +137,26 @@ def organiser_staff(enrolment):
     user = factories.UserFactory()
     enrolment.cohort.organiser.staff.add(user)
     return user
+
+
+@pytest.fixture
+def staff_user(organiser_staff):
+    """Organiser staff as the demo sets them up: is_staff, in the "Organiser staff" group, no other permission."""
+    organiser_staff.is_staff = True
+    organiser_staff.save()
+    organiser_staff.groups.add(organiser_staff_group())
+    return organiser_staff
+
+
+@pytest.fixture
+def admin_staff(staff_user):
+    """A page client signed in as organiser staff."""
+    return factories.logged_in(staff_user)
+
+
+@pytest.fixture
+def superuser(db):
+    return factories.UserFactory(username="root", is_superuser=True, is_staff=True)
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 import datetime
 
 import factory
+from django.test import Client
 from django.utils import timezone
 
 from diklat.models import Cohort, Enrolment, Organiser, Programme
@@ -154,3 +155,10 @@ def confirmed_line(project, *, approved=None, realised=None, **fields) -> Budget
     if realised is not None:
         fields.update(realised=realised, realisation_reference="SP2D 001/2027", realised_at=now)
     return BudgetLineFactory(project=project, **fields)
+
+
+def logged_in(user) -> Client:
+    """A page client signed in as ``user``."""
+    client = Client()
+    client.force_login(user)
+    return client

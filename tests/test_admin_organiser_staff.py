@@ -2,40 +2,14 @@
 the admin carries the product's name."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from diklat.staff import STAFF_PERMISSIONS, STAFF_VIEW_ONLY, organiser_staff_group
 from rollout import services as rollout_services
-from tests import factories
 from tests.assessments.factories import PresentationFactory, SeminarFactory, SessionFactory
+from tests.factories import logged_in
 
 pytestmark = pytest.mark.django_db
-
-
-def logged_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def staff_user(organiser_staff):
-    """Organiser staff as the demo sets them up: is_staff, in the "Organiser staff" group, no other permission."""
-    organiser_staff.is_staff = True
-    organiser_staff.save()
-    organiser_staff.groups.add(organiser_staff_group())
-    return organiser_staff
-
-
-@pytest.fixture
-def admin_staff(staff_user):
-    return logged_in(staff_user)
-
-
-@pytest.fixture
-def superuser(db):
-    return factories.UserFactory(username="root", is_superuser=True, is_staff=True)
 
 
 @pytest.fixture

@@ -5,51 +5,25 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from diklat.staff import organiser_staff_group
 from mentors.models import Assignment
 from projects.models import ChangeProject, Milestone
 from rollout import services as rollout_services
 from rollout.models import Adoption, Innovation
 from tests import factories
 from tests.assessments.factories import SeminarFactory, SessionFactory
+from tests.factories import logged_in
 
 pytestmark = pytest.mark.django_db
 
 PASSWORD = {"password1": "Pwned-by-staff-123", "password2": "Pwned-by-staff-123", "usable_password": "true"}
 
 
-def logged_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def grant(user, *app_labels):
     """Every admin permission on the models of ``app_labels``."""
     user.user_permissions.add(*Permission.objects.filter(content_type__app_label__in=app_labels))
-
-
-@pytest.fixture
-def staff_user(organiser_staff):
-    """Organiser staff as the demo sets them up: is_staff, in the "Organiser staff" group."""
-    organiser_staff.is_staff = True
-    organiser_staff.save()
-    organiser_staff.groups.add(organiser_staff_group())
-    return organiser_staff
-
-
-@pytest.fixture
-def admin_staff(staff_user):
-    return logged_in(staff_user)
-
-
-@pytest.fixture
-def superuser(db):
-    return factories.UserFactory(username="root", is_superuser=True, is_staff=True)
 
 
 def choices(response, field):

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "rollout",
     "records",
     "reports",
+    "organise",
     "demo",
 ]
 

@@ -38,6 +38,7 @@ urlpatterns = [
     path("seminars/", include("assessments.urls")),
     path("rollout/", include("rollout.urls")),
     path("reports/", include("reports.urls")),
+    path("organise/", include("organise.urls")),
     path("", include("records.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("diklat.api_urls")),

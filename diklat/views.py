@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 # A superuser's start page: (URL name, title, what is there).
 START_LINKS = [
+    ("organise:cohorts", _("Cohorts"), _("Set up and run cohorts: participants, invitations, panels, seminars.")),
     (
         "admin:index",
         _("Administration"),
@@ -43,7 +44,7 @@ def home(request):
     if user.provinces_reported.exists():
         return redirect("reports:my-province")
     if user.organisers.exists():
-        return redirect("reports:index")
+        return redirect("organise:cohorts")
     if user.is_superuser:
         # Not the admin: its "view site" link comes back here, and would loop.
         return render(request, "home.html", {"links": START_LINKS})

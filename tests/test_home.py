@@ -13,6 +13,7 @@ def start_links() -> list[str]:
     return [
         reverse(name)
         for name in (
+            "organise:cohorts",
             "admin:index",
             "reports:index",
             "reports:my-province",
@@ -63,7 +64,7 @@ def test_other_staff_still_go_to_the_admin():
 def test_other_roles_keep_their_pages(participant, mentor, organiser_staff, stranger):
     assert logged_in(participant.user).get("/").url == reverse("projects:dashboard")
     assert logged_in(mentor).get("/").url == reverse("mentors:participants")
-    assert logged_in(organiser_staff).get("/").url == reverse("reports:index")
+    assert logged_in(organiser_staff).get("/").url == reverse("organise:cohorts")
     assert logged_in(stranger).get("/").url == reverse("projects:dashboard")
 
 

@@ -46,6 +46,7 @@ def user_nav(user):
     return {
         "participant": flags["is_participant"],
         "panel": flags["is_panel"],
+        "organises": user.is_superuser or flags["organises"],
         "reports": user.is_superuser or flags["is_panel"] or flags["reports_on_province"] or flags["organises"],
         "admin": user.is_staff,
     }

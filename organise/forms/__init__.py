@@ -1,0 +1,1 @@
+"""The workspace's forms, one module per page family."""

@@ -32,9 +32,9 @@ STAFF_VIEW_ONLY = {
 }
 
 
-def organiser_staff_group() -> Group:
+def organiser_staff_group(using: str = "default") -> Group:
     """The group that gives organiser staff their admin permissions (their rows are scoped by the admin)."""
-    group, _ = Group.objects.get_or_create(name=STAFF_GROUP)
+    group, _ = Group.objects.using(using).get_or_create(name=STAFF_GROUP)
     wanted = {
         f"{action}_{model}"
         for models in STAFF_PERMISSIONS.values()
@@ -42,5 +42,15 @@ def organiser_staff_group() -> Group:
         for action in ("view", "add", "change")
     } | {f"view_{model}" for models in STAFF_VIEW_ONLY.values() for model in models}
     apps = set(STAFF_PERMISSIONS) | set(STAFF_VIEW_ONLY)
-    group.permissions.add(*Permission.objects.filter(content_type__app_label__in=apps, codename__in=wanted))
+    group.permissions.add(
+        *Permission.objects.using(using).filter(content_type__app_label__in=apps, codename__in=wanted)
+    )
     return group
+
+
+def refresh_staff_group(sender, using="default", **kwargs):
+    """After every migration: an existing group gains the permissions added to the lists above since.
+
+    Connected to every app's post_migrate, because each app's permissions are created by its own."""
+    if Group.objects.using(using).filter(name=STAFF_GROUP).exists():
+        organiser_staff_group(using)

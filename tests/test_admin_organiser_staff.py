@@ -2,6 +2,7 @@
 the admin carries the product's name."""
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from diklat.staff import STAFF_PERMISSIONS, STAFF_VIEW_ONLY, organiser_staff_group
@@ -115,3 +116,10 @@ def test_the_admin_carries_the_products_name(superuser, settings):
     assert "Administrasi Diklat Tracker" in page
     assert "Django" not in page.split("<body", 1)[1].split("</header>", 1)[0]
     assert "<title>Administrasi Diklat Tracker | Diklat Tracker</title>" in page
+
+
+def test_migrating_gives_an_existing_staff_group_the_permissions_added_since(db):
+    group = organiser_staff_group()
+    group.permissions.clear()  # as a database set up before the lists grew
+    call_command("migrate", verbosity=0)
+    assert group.permissions.filter(content_type__app_label="assessments", codename="change_seminar").exists()

@@ -189,9 +189,9 @@ def test_home_sends_provincial_staff_to_their_province_dashboard(client):
     assert client.get("/").url == reverse("reports:my-province")
 
 
-def test_home_sends_organiser_staff_to_the_reports(client, organiser_staff):
+def test_home_sends_organiser_staff_to_their_cohorts(client, organiser_staff):
     client.force_login(organiser_staff)
-    assert client.get("/").url == reverse("reports:index")
+    assert client.get("/").url == reverse("organise:cohorts")
 
 
 def test_the_header_links_to_the_reports_for_organiser_staff_but_not_for_participants(

@@ -6,6 +6,7 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from .columns import HeadingMap, map_headings
@@ -129,7 +130,7 @@ def _rows_of(table) -> ReadFile:
     if count > MAX_ROWS:
         raise FileProblem(
             _("The file has %(count)s rows of data; one import takes at most %(most)s. Split it into several files.")
-            % {"count": f"{count:n}", "most": f"{MAX_ROWS:n}"}
+            % {"count": number_format(count, force_grouping=True), "most": number_format(MAX_ROWS, force_grouping=True)}
         )
     if not rows:
         raise FileProblem(_("The file has headings but no rows of data."))

@@ -186,6 +186,7 @@ class Cohort(models.Model):
         blank=True,
         help_text=_("The leadership-laboratory seminar; short-term milestones must end before it."),
     )
+    inactivity_days = models.PositiveSmallIntegerField(_("days without a post before flagging"), default=14)
 
     objects = CohortQuerySet.as_manager()
 
@@ -207,6 +208,7 @@ class Cohort(models.Model):
                 | Q(results_seminar_date__gt=F("design_seminar_date")),
                 name="cohort_results_seminar_after_design_seminar",
             ),
+            models.CheckConstraint(condition=Q(inactivity_days__range=(1, 365)), name="cohort_inactivity_1_to_365"),
         ]
 
     def __str__(self):

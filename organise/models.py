@@ -10,6 +10,16 @@ from mentors.models import Assignment
 from people.models import Participant
 
 
+class ImportBatchQuerySet(models.QuerySet):
+    def with_counts(self):
+        """Each batch with its number of rows, of rows with errors, and of skipped rows."""
+        return self.annotate(
+            row_count=models.Count("rows"),
+            failing_count=models.Count("rows", filter=Q(rows__skipped=False) & ~Q(rows__errors={})),
+            skipped_count=models.Count("rows", filter=Q(rows__skipped=True)),
+        )
+
+
 class ImportBatch(models.Model):
     """One spreadsheet of participants for a cohort: validated, then committed as a whole, or reverted."""
 
@@ -49,6 +59,8 @@ class ImportBatch(models.Model):
         related_name="+",
         verbose_name=_("reverted by"),
     )
+
+    objects = ImportBatchQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

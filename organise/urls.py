@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import cohorts
+from .views import imports as import_views
 from .views import overview as overview_views
 
 app_name = "organise"
@@ -10,4 +11,21 @@ urlpatterns = [
     path("cohorts/<int:cohort_pk>/", cohorts.cohort_home, name="cohort"),
     path("cohorts/<int:cohort_pk>/overview/", overview_views.overview, name="overview"),
     path("cohorts/<int:cohort_pk>/overview/export/", overview_views.overview_export, name="overview_export"),
+    path("cohorts/<int:cohort_pk>/imports/", import_views.import_list, name="imports"),
+    path("cohorts/<int:cohort_pk>/imports/template.xlsx", import_views.import_template, name="import_template"),
+    path("cohorts/<int:cohort_pk>/imports/<int:batch_pk>/", import_views.import_batch, name="import"),
+    path("cohorts/<int:cohort_pk>/imports/<int:batch_pk>/file/", import_views.import_replace, name="import_replace"),
+    path("cohorts/<int:cohort_pk>/imports/<int:batch_pk>/rows/", import_views.import_rows, name="import_rows"),
+    path(
+        "cohorts/<int:cohort_pk>/imports/<int:batch_pk>/agency/",
+        import_views.import_choose_agency,
+        name="import_agency",
+    ),
+    path(
+        "cohorts/<int:cohort_pk>/imports/<int:batch_pk>/new-agency/",
+        import_views.import_new_agency,
+        name="import_new_agency",
+    ),
+    path("cohorts/<int:cohort_pk>/imports/<int:batch_pk>/commit/", import_views.import_commit, name="import_commit"),
+    path("cohorts/<int:cohort_pk>/imports/<int:batch_pk>/revert/", import_views.import_revert, name="import_revert"),
 ]

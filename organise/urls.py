@@ -2,6 +2,7 @@ from django.urls import path
 
 from .views import cohorts
 from .views import imports as import_views
+from .views import invitations as invitation_views
 from .views import overview as overview_views
 
 app_name = "organise"
@@ -28,4 +29,5 @@ urlpatterns = [
     ),
     path("cohorts/<int:cohort_pk>/imports/<int:batch_pk>/commit/", import_views.import_commit, name="import_commit"),
     path("cohorts/<int:cohort_pk>/imports/<int:batch_pk>/revert/", import_views.import_revert, name="import_revert"),
+    path("cohorts/<int:cohort_pk>/invitations/", invitation_views.invitations, name="invitations"),
 ]

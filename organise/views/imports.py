@@ -138,8 +138,8 @@ def import_commit(request, cohort, batch_pk):
     else:
         messages.success(
             request,
-            _("%(count)d participants were enrolled; new accounts: %(accounts)d.")
-            % {"count": done.enrolled, "accounts": len(done.new_accounts)},
+            _("%(count)d participants were enrolled; new accounts: %(accounts)d, invited by e-mail: %(invited)d.")
+            % {"count": done.enrolled, "accounts": len(done.new_accounts), "invited": done.invited},
         )
     return redirect(_batch_url(batch))
 

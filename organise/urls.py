@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .views import assignments as assignment_views
 from .views import cohorts
 from .views import imports as import_views
 from .views import invitations as invitation_views
@@ -30,4 +31,15 @@ urlpatterns = [
     path("cohorts/<int:cohort_pk>/imports/<int:batch_pk>/commit/", import_views.import_commit, name="import_commit"),
     path("cohorts/<int:cohort_pk>/imports/<int:batch_pk>/revert/", import_views.import_revert, name="import_revert"),
     path("cohorts/<int:cohort_pk>/invitations/", invitation_views.invitations, name="invitations"),
+    path("cohorts/<int:cohort_pk>/assignments/", assignment_views.assignments, name="assignments"),
+    path(
+        "cohorts/<int:cohort_pk>/assignments/suggested/",
+        assignment_views.accept_suggestions,
+        name="assignments_suggested",
+    ),
+    path(
+        "cohorts/<int:cohort_pk>/assignments/<int:assignment_pk>/remove/",
+        assignment_views.remove_assignment,
+        name="assignment_remove",
+    ),
 ]

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .feedback import FeedbackBuilder
+from .imports import IMPORT_FILE, ensure_agency_heads, ensure_import_cohort
 from .people import DEMO_PASSWORD, Cast, PeopleBuilder
 from .rollout import RolloutBuilder
 from .seminars import SeminarBuilder
@@ -39,6 +40,7 @@ class DemoResult:
     feedback_created: int = 0
     innovations_created: int = 0
     adoptions_created: int = 0
+    import_cohort: object = None  # the empty cohort that demo/contoh-impor-peserta.csv is meant for
 
 
 @transaction.atomic
@@ -48,6 +50,8 @@ def build(today: datetime.date | None = None) -> DemoResult:
     rng = random.Random(SEED)
     people = PeopleBuilder(rng, today)
     cast = people.build()
+    ensure_agency_heads(cast.enrolled)
+    import_cohort = ensure_import_cohort(cast.organiser, today)
     created = ProjectBuilder(rng, today, cast, people.names).build()
     seminars = SeminarBuilder(cast)
     sessions = seminars.build()
@@ -66,11 +70,20 @@ def build(today: datetime.date | None = None) -> DemoResult:
         ),
         Login("coach", cast.coaches[0].username, f"{cast.coaches[0]} — widyaiswara, {cast.organiser}"),
         Login("examiner", cast.examiners[0].username, f"{cast.examiners[0]} — examiner, chairs both seminars' Ruang 1"),
-        Login("organiser staff", cast.staff.username, f"{cast.staff} — {cast.organiser} (admin site)"),
+        Login("organiser staff", cast.staff.username, f"{cast.staff} — {cast.organiser} (/organise/)"),
         Login("admin", cast.admin.username, "superuser"),
         Login("provincial staff", pelapor.username, rollout_who(pelapor)),
     ]
-    return DemoResult(cast, created, logins, sessions, feedback, rollout.innovations_created, rollout.adoptions_created)
+    return DemoResult(
+        cast,
+        created,
+        logins,
+        sessions,
+        feedback,
+        rollout.innovations_created,
+        rollout.adoptions_created,
+        import_cohort,
+    )
 
 
-__all__ = ["DEMO_PASSWORD", "DemoResult", "Login", "build"]
+__all__ = ["DEMO_PASSWORD", "IMPORT_FILE", "DemoResult", "Login", "build"]

@@ -65,7 +65,7 @@ def province_of(participant: Participant) -> str:
 
 
 def test_the_demo_cohort_has_60_participants_from_7_provinces_13_from_the_host(demo):
-    cohort = Cohort.objects.get()
+    cohort = Cohort.objects.get(programme__code="pkn2")
     assert cohort.organiser.name == "BPSDM Provinsi Sulawesi Selatan"
     assert cohort.organiser.region.code == "73"
     participants = Participant.objects.filter(enrolments__cohort=cohort).select_related("agency__government__parent")
@@ -76,7 +76,7 @@ def test_the_demo_cohort_has_60_participants_from_7_provinces_13_from_the_host(d
 
 
 def test_the_demo_cohort_follows_the_newest_pkn_ii_rule_set_and_is_under_way(demo):
-    cohort = Cohort.objects.select_related("programme", "rule_set").get()
+    cohort = Cohort.objects.select_related("programme", "rule_set").get(number=15)
     assert cohort.programme.code == "pkn2"
     assert cohort.rule_set == cohort.programme.rule_sets.order_by("-effective_from").first()
     assert cohort.start_date < cohort.design_seminar_date < cohort.results_seminar_date <= cohort.end_date
@@ -219,3 +219,26 @@ def test_demo_organiser_staff_see_the_demo_cohorts_projects_in_the_admin(demo, c
     assert response.status_code == 200
     assert response.context["cl"].result_count == 60
     assert outside not in response.context["cl"].queryset
+
+
+def test_the_demo_import_file_fails_on_eight_rows_of_the_empty_pka_cohort(demo):
+    from demo.imports import IMPORT_FILE
+    from organise.imports.batches import create_batch
+
+    cohort = Cohort.objects.get(programme__code="pka")
+    assert not cohort.enrolments.exists() and "XXII Tahun" in demo and "→ Impor" in demo
+    batch = create_batch(cohort, IMPORT_FILE.name, IMPORT_FILE.read_bytes())
+    failing = {row.line: sorted(row.errors) for row in batch.rows.failing()}
+    assert failing == {
+        2: ["email"],
+        9: ["nip"],
+        10: ["agency"],
+        11: ["rank"],
+        12: ["email"],
+        13: ["position_type"],
+        14: ["email"],
+        15: ["agency"],
+    }
+    ready = batch.rows.taken().filter(errors={})
+    suggested = Participant.objects.filter(agency__head__isnull=False, agency__name=ready.first().values["agency"])
+    assert ready.count() == 6 and suggested.exists()  # the heads of their agencies are known: suggested as mentor

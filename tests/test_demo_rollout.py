@@ -72,7 +72,7 @@ def pelapor(demo):
 
 @pytest.fixture
 def cohort(demo):
-    return Cohort.objects.get()
+    return Cohort.objects.get(programme__code="pkn2")
 
 
 @pytest.fixture

@@ -75,7 +75,7 @@ def demo(demo_output, db, settings, demo_media):
 
 @pytest.fixture
 def cohort(demo):
-    return Cohort.objects.select_related("rule_set", "organiser__region").get()
+    return Cohort.objects.select_related("rule_set", "organiser__region").get(programme__code="pkn2")
 
 
 def design(cohort) -> Seminar:

@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from demo.build import DEMO_PASSWORD, build
+from demo.build import DEMO_PASSWORD, IMPORT_FILE, build
 from demo.summary import rollout_lines, seminar_lines
 from people.models import Participant
 
@@ -45,3 +45,9 @@ class Command(BaseCommand):
         for login in result.logins:
             self.stdout.write(f"  {login.role:<{width}}  {login.username:<14} {login.who}")
         self.stdout.write("A user that existed before keeps their own password.")
+        if result.import_cohort is not None:
+            self.stdout.write(
+                f"To try the participant import: log in as {cast.staff.username}, open {result.import_cohort}"
+                f" → Impor, and upload {IMPORT_FILE.relative_to(IMPORT_FILE.parent.parent)}"
+                " (eight of its rows have errors to fix or skip)."
+            )

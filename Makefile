@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run serve test fuzz lint format messages clean bench-scale bench-exports
+.PHONY: run serve test fuzz lint format messages clean bench-scale bench-exports bench-imports
 
 $(VENV)/bin/python:
 	@PYTHON=$$(scripts/find-python.sh) || exit 1; \
@@ -51,6 +51,10 @@ bench-scale: $(VENV)/.test
 # CSV and XLSX of 10,000 raw milestones against a values_list + csv.writer baseline, on a temporary SQLite file.
 bench-exports: $(VENV)/.test
 	$(PY) -m bench.exports $(BENCH_ARGS)
+
+# The participant import of a 500-row CSV and XLSX (checks, commit) against reading and storing the rows unchecked.
+bench-imports: $(VENV)/.test
+	$(PY) -m bench.imports $(BENCH_ARGS)
 
 # Needs gettext; the compiled .mo files are committed so that running needs none.
 messages: $(VENV)/.runtime

@@ -13,7 +13,7 @@ from diklat.history import save_all
 from diklat.models import Enrolment
 from people.models import User
 
-from ..models import Presentation, SeminarSession
+from ..models import Presentation, Seminar, SeminarSession
 from .locks import locked_sessions, refuse_if_locked
 
 
@@ -65,6 +65,7 @@ def move_participant(enrolment: Enrolment, to: SeminarSession, *, by: User | Non
         raise ValidationError({"enrolment": _("This participant is not in the seminar's cohort.")})
     if enrolment.status != Enrolment.Status.ACTIVE:
         raise ValidationError({"enrolment": _("Only an active participant can be placed in a session.")})
+    Seminar.objects.select_for_update().filter(pk=to.seminar_id).first()  # one move of a participant at a time
     presentation = (
         Presentation.objects.filter(enrolment=enrolment, session__seminar_id=to.seminar_id)
         .select_related("session")

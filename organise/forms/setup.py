@@ -100,14 +100,19 @@ class NewCohortForm(CohortDatesForm):
     def __init__(self, *args, organisers, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["rule_set"] = rule_set_field()
-        self.organisers = organisers
-        if len(organisers) > 1:
+        self.organisers = list(organisers)
+        if len(self.organisers) > 1:
             self.fields["organiser"] = forms.ModelChoiceField(
                 label=_("Organiser"),
                 queryset=organisers,
                 error_messages={"invalid_choice": _("Choose one of your organisers.")},
             )
         self.order_fields(self.field_order)
+
+    def clean(self):
+        if not self.organisers:
+            raise forms.ValidationError(_("No organiser exists yet: add one in the admin first."))
+        return super().clean()
 
     def organiser(self):
         return self.cleaned_data["organiser"] if "organiser" in self.fields else self.organisers[0]

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -26,7 +27,8 @@ def cohort_new(request):
     organisers = organisers_of(request.user).select_related("region")
     title = _("New cohort")
     if request.method != "POST":
-        return _render(request, NewCohortForm(organisers=organisers), title=title)
+        initial = {"year": timezone.localdate().year}
+        return _render(request, NewCohortForm(initial=initial, organisers=organisers), title=title)
     form = NewCohortForm(request.POST, organisers=organisers)
     if form.is_valid():
         data = form.cleaned_data

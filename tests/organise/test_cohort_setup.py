@@ -311,3 +311,14 @@ def test_a_participant_is_refused_and_a_visitor_sent_to_log_in(client, participa
     assert logged_in(participant.user).get(url).status_code == 403
     response = client.get(url)
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+def test_a_superuser_chooses_the_organiser_and_is_told_when_there_is_none(superuser):
+    programme, rule_set = pkn2()
+    data = form_data(plan(), programme=programme.pk, rule_set=rule_set.pk)
+    response = logged_in(superuser).post(reverse("organise:cohort-new"), data)
+    assert response.status_code == 400 and "No organiser exists yet: add one in the admin first." in response.text
+    first, second = factories.OrganiserFactory(), factories.OrganiserFactory()
+    response = logged_in(superuser).post(reverse("organise:cohort-new"), {**data, "organiser": second.pk})
+    assert response.status_code == 302
+    assert Cohort.objects.get().organiser == second and first.cohorts.count() == 0

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from diklat.history import attribute
 from diklat.models import Cohort, Enrolment, Organiser
 from mentors.models import Assignment
 from mentors.roles import Role
@@ -39,7 +40,9 @@ def panel_candidates(cohort: Cohort):
 
 
 @transaction.atomic
-def set_panel(session: SeminarSession, *, chair: User, examiners: Iterable[User]) -> SeminarSession:
+def set_panel(
+    session: SeminarSession, *, chair: User, examiners: Iterable[User], by: User | None = None
+) -> SeminarSession:
     """Seat the session's chair and examiners; they see the session in their schedule at once."""
     (session,) = locked_sessions(session.pk)
     refuse_if_locked(session)
@@ -53,6 +56,7 @@ def set_panel(session: SeminarSession, *, chair: User, examiners: Iterable[User]
         raise ValidationError({"examiners": _("Choose at least one examiner.")})
     if session.chair_id != chair.pk:
         session.chair = chair
+        attribute(session, by=by)
         session.save(update_fields=["chair"])
     session.examiners.set(examiners)
     return session

@@ -48,8 +48,8 @@ def _render_list(request, cohort, form=None, status=200):
     seminars = list(_seminars(cohort))
     missing = _missing_kinds(seminars)
     active = cohort.enrolments.filter(status=Enrolment.Status.ACTIVE).count()
-    for seminar in seminars:
-        seminar.unplaced = max(active - seminar.placed, 0)
+    for seminar in seminars:  # one query each: a cohort has two seminars at most, one per kind
+        seminar.unplaced = unplaced(seminar).count()
     if form is None and missing:
         form = SeminarForm(initial=_seminar_form_initial(cohort, missing[0]), missing_kinds=missing)
     context = {"cohort": cohort, "seminars": seminars, "form": form, "active": active}

@@ -63,7 +63,8 @@ def session_panel(request, cohort, session_pk):
     form = PanelForm(request.POST, candidates=scheduling.panel_candidates(cohort))
     if form.is_valid():
         try:
-            scheduling.set_panel(session, chair=form.cleaned_data["chair"], examiners=form.cleaned_data["examiners"])
+            data = form.cleaned_data
+            scheduling.set_panel(session, chair=data["chair"], examiners=data["examiners"], by=request.user)
         except ValidationError as error:
             add_service_errors(form, error)
             return _render(request, cohort, session, panel_form=form, status=400)

@@ -52,7 +52,7 @@ def test_the_seminars_page_keeps_its_query_count_with_many_sessions(staff, world
     for seminar in (world.seminar, design):
         for session in scheduling.split_participants(seminar, method=Method.EVENLY, chair=world.coach, count=10):
             session.examiners.set(world.examiners)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         response = staff.get(url("seminars", world))
     assert response.text.count("Penguji Satu, Penguji Dua") == 20
 
@@ -192,3 +192,20 @@ def test_the_pages_are_in_indonesian_by_default(staff, world, sessions, settings
     assert "3 sesi, 7 peserta sudah ditempatkan, 0 belum memiliki sesi." in listing
     page = staff.get(url("session", world, sessions[0].pk), headers={"accept-language": "id"}).text
     assert "Urutan presentasi" in page and "Pindahkan peserta" in page
+
+
+def test_the_seminars_page_counts_who_has_no_session_among_the_active_participants(staff, world, sessions):
+    late = enrol_many(world.cohort, 2)
+    late[1].status = "withdrawn"
+    late[1].save()
+    text = staff.get(url("seminars", world)).text
+    assert "3 sessions, 7 participants placed, 1 without a session." in text
+
+
+def test_the_session_page_keeps_its_query_count(staff, world, django_assert_max_num_queries):
+    enrol_many(world.cohort, 20)
+    (session,) = scheduling.split_participants(world.seminar, method=Method.EVENLY, chair=world.coach, count=1)
+    session.examiners.set(world.examiners)
+    with django_assert_max_num_queries(18):
+        response = staff.get(url("session", world, session.pk))
+    assert response.text.count('class="order-name"') == 27

@@ -87,3 +87,5 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Diklat Tracker <noreply@localhost>")
 # A reset link is as good as the password while it lives: one hour.
 PASSWORD_RESET_TIMEOUT = _int("PASSWORD_RESET_TIMEOUT", 3600)
+# An invitation (organise.invitations) reaches people who may open their mail days later: two weeks.
+INVITATION_VALID_DAYS = _int("INVITATION_VALID_DAYS", 14)

@@ -31,6 +31,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/", include("people.account_urls")),  # password change and reset
+    path("accounts/invitation/", include("organise.account_urls")),  # the link an invitation mails
     path("i18n/", include("django.conf.urls.i18n")),
     path("profile/", include("people.urls")),
     path("projects/", include("projects.urls")),

@@ -10,6 +10,16 @@ from mentors.models import Assignment
 from people.models import Participant
 
 
+class ImportBatchQuerySet(models.QuerySet):
+    def with_counts(self):
+        """Each batch with its number of rows, of rows with errors, and of skipped rows."""
+        return self.annotate(
+            row_count=models.Count("rows"),
+            failing_count=models.Count("rows", filter=Q(rows__skipped=False) & ~Q(rows__errors={})),
+            skipped_count=models.Count("rows", filter=Q(rows__skipped=True)),
+        )
+
+
 class ImportBatch(models.Model):
     """One spreadsheet of participants for a cohort: validated, then committed as a whole, or reverted."""
 
@@ -49,6 +59,8 @@ class ImportBatch(models.Model):
         related_name="+",
         verbose_name=_("reverted by"),
     )
+
+    objects = ImportBatchQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -126,3 +138,61 @@ class ImportRow(models.Model):
     @property
     def has_errors(self) -> bool:
         return bool(self.errors)
+
+
+class Invitation(models.Model):
+    """A one-time link to set one's password, mailed to an account made without one (by an import, by staff)."""
+
+    class Role(models.TextChoices):
+        PARTICIPANT = "participant", _("Participant")
+        MENTOR = "mentor", _("Mentor")
+        COACH = "coach", _("Coach")
+        EXAMINER = "examiner", _("Examiner")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Being sent")
+        INVITED = "invited", _("Invited")
+        FAILED = "failed", _("Not delivered")
+        EXPIRED = "expired", _("Link expired")
+        JOINED = "joined", _("Joined")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="invitation", verbose_name=_("account")
+    )
+    # The cohort it was sent for: that organiser's staff follow it up.
+    cohort = models.ForeignKey(
+        Cohort, models.SET_NULL, null=True, blank=True, related_name="invitations", verbose_name=_("cohort")
+    )
+    role = models.CharField(_("invited as"), max_length=12, choices=Role)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    queued_at = models.DateTimeField(_("last asked to send"))
+    sent_at = models.DateTimeField(_("last sent"), null=True, blank=True)
+    times_sent = models.PositiveSmallIntegerField(_("times sent"), default=0)
+    send_error = models.CharField(_("delivery error"), max_length=300, blank=True)
+    joined_at = models.DateTimeField(_("joined at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-queued_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self):
+        return str(self.user)
+
+    def status(self, now, lifetime) -> "Invitation.Status":
+        if self.joined_at:
+            return self.Status.JOINED
+        if self.send_error:
+            return self.Status.FAILED
+        if self.sent_at is None or self.sent_at < self.queued_at:
+            return self.Status.QUEUED
+        if self.sent_at + lifetime < now:
+            return self.Status.EXPIRED
+        return self.Status.INVITED

@@ -1,6 +1,9 @@
 from django.urls import path
 
+from .views import assignments as assignment_views
 from .views import cohorts
+from .views import imports as import_views
+from .views import invitations as invitation_views
 from .views import overview as overview_views
 from .views import seminars as seminar_views
 from .views import sessions as session_views
@@ -23,4 +26,33 @@ urlpatterns = [
     path("cohorts/<int:cohort_pk>/sessions/<int:session_pk>/panel/", session_views.session_panel, name="session-panel"),
     path("cohorts/<int:cohort_pk>/sessions/<int:session_pk>/order/", session_views.session_order, name="session-order"),
     path("cohorts/<int:cohort_pk>/sessions/<int:session_pk>/move/", session_views.session_move, name="session-move"),
+    path("cohorts/<int:cohort_pk>/imports/", import_views.import_list, name="imports"),
+    path("cohorts/<int:cohort_pk>/imports/template.xlsx", import_views.import_template, name="import_template"),
+    path("cohorts/<int:cohort_pk>/imports/<int:batch_pk>/", import_views.import_batch, name="import"),
+    path("cohorts/<int:cohort_pk>/imports/<int:batch_pk>/file/", import_views.import_replace, name="import_replace"),
+    path("cohorts/<int:cohort_pk>/imports/<int:batch_pk>/rows/", import_views.import_rows, name="import_rows"),
+    path(
+        "cohorts/<int:cohort_pk>/imports/<int:batch_pk>/agency/",
+        import_views.import_choose_agency,
+        name="import_agency",
+    ),
+    path(
+        "cohorts/<int:cohort_pk>/imports/<int:batch_pk>/new-agency/",
+        import_views.import_new_agency,
+        name="import_new_agency",
+    ),
+    path("cohorts/<int:cohort_pk>/imports/<int:batch_pk>/commit/", import_views.import_commit, name="import_commit"),
+    path("cohorts/<int:cohort_pk>/imports/<int:batch_pk>/revert/", import_views.import_revert, name="import_revert"),
+    path("cohorts/<int:cohort_pk>/invitations/", invitation_views.invitations, name="invitations"),
+    path("cohorts/<int:cohort_pk>/assignments/", assignment_views.assignments, name="assignments"),
+    path(
+        "cohorts/<int:cohort_pk>/assignments/suggested/",
+        assignment_views.accept_suggestions,
+        name="assignments_suggested",
+    ),
+    path(
+        "cohorts/<int:cohort_pk>/assignments/<int:assignment_pk>/remove/",
+        assignment_views.remove_assignment,
+        name="assignment_remove",
+    ),
 ]

@@ -50,7 +50,7 @@ class AgencyAdmin(admin.ModelAdmin):
     list_display = ["name", "short_name", "kind", "government", "parent"]
     list_filter = ["kind", province_filter("government")]
     search_fields = ["name", "short_name", "government__name", "government__code"]
-    autocomplete_fields = ["government", "parent"]
+    autocomplete_fields = ["government", "parent", "head"]
     list_select_related = ["kind", "government", "parent__government"]
 
     def get_queryset(self, request):

@@ -2,6 +2,7 @@
 
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -133,6 +134,15 @@ class Agency(models.Model):
         related_name="units",
         verbose_name=_("parent agency"),
         help_text=_("For a unit such as a Biro inside the Regional Secretariat."),
+    )
+    # The head (kepala OPD): the usual mentor of the agency's participants, and invited to the heads' events.
+    head = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="headed_agencies",
+        verbose_name=_("head of the agency"),
     )
 
     objects = AgencyQuerySet.as_manager()

@@ -1,5 +1,7 @@
 """An import batch from upload to a clean check: store the rows, check them again, skip rows, place agencies."""
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -9,6 +11,7 @@ from organise.models import ImportBatch, ImportRow
 from regions.models import Agency, AgencyKind, Region
 
 from .checking import RowCheck, check_rows
+from .lookup import Governments
 from .reading import Cell, FileProblem, read_spreadsheet
 
 
@@ -82,14 +85,25 @@ def create_agency(batch: ImportBatch, *, name: str, government: Region, kind: Ag
     return agency
 
 
-def unknown_agencies(batch: ImportBatch) -> list[tuple[str, str]]:
-    """(agency name, government as written) of the rows whose agency is not known, each once."""
-    found = {}
-    for row in batch.rows.exclude(errors={}).only("values", "errors"):
+@dataclass(frozen=True)
+class UnknownAgency:
+    name: str  # as the file writes it
+    government: Region
+    rows: int
+
+
+def unknown_agencies(batch: ImportBatch) -> list[UnknownAgency]:
+    """The agencies the rows name that their (known) government does not have yet, each once, for staff to add."""
+    found: dict[tuple[str, str], int] = {}
+    for row in batch.rows.taken().exclude(errors={}).only("values", "errors"):
         if "agency" in row.errors and "government" not in row.errors:
-            key = (row.values.get("agency", ""), row.values.get("government", ""))
-            found.setdefault(key, None)
-    return list(found)
+            key = (row.values.get("agency", "").strip(), row.values.get("government", ""))
+            found[key] = found.get(key, 0) + 1
+    if not found:
+        return []
+    governments = Governments.load()
+    unknown = [UnknownAgency(name, governments.find(text), count) for (name, text), count in found.items()]
+    return [agency for agency in unknown if agency.government is not None and agency.name]
 
 
 def _open_batch(batch: ImportBatch) -> ImportBatch:

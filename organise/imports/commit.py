@@ -15,6 +15,7 @@ from mentors.models import Assignment
 from organise.models import ImportBatch, ImportRow
 from people.models import Participant
 
+from ..invitations.services import invite_accounts
 from .batches import cells_of
 from .checking import RowCheck, check_rows
 
@@ -25,7 +26,8 @@ User = get_user_model()
 class Committed:
     batch: ImportBatch
     enrolled: int
-    new_accounts: list[int]  # the participants' and mentors' accounts made by the commit, to be invited
+    new_accounts: list[int]  # the participants' and mentors' accounts made by the commit
+    invited: int  # how many of them are being mailed an invitation (those with an address)
 
 
 def commit_batch(batch: ImportBatch, *, by) -> Committed:
@@ -50,7 +52,8 @@ def commit_batch(batch: ImportBatch, *, by) -> Committed:
         if failing:
             raise ValidationError(_("Rows with errors: %(count)d. Fix or skip them, then commit.") % {"count": failing})
         new_accounts = _create(batch, rows, checks)
-    return Committed(batch, len(rows), new_accounts)
+        invited = invite_accounts(batch.cohort, new_accounts, by=by)  # mailed once this commits
+    return Committed(batch, len(rows), new_accounts, invited)
 
 
 def _create(batch: ImportBatch, rows: list[ImportRow], checks: list[RowCheck]) -> list[int]:

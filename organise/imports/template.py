@@ -35,7 +35,7 @@ def template_xlsx() -> bytes:
     for index, column in enumerate(COLUMNS, start=1):
         if column.key in lists:
             letter = get_column_letter(index)
-            choices = workbook.create_sheet(f"Daftar {column.heading}"[:31])
+            choices = workbook.create_sheet(f"Daftar {column.heading}".replace("/", " ")[:31])  # "/" is not allowed
             for value in lists[column.key]:
                 choices.append([value])
             choices.sheet_state = "hidden"

@@ -52,7 +52,10 @@ class Command(BaseCommand):
             committed = commit_batch(batch, by=None)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
-        self.stdout.write(f"{committed.enrolled} participants enrolled in {found} (batch {batch.pk}).")
+        self.stdout.write(
+            f"{committed.enrolled} participants enrolled in {found} (batch {batch.pk}); "
+            f"{len(committed.new_accounts)} new accounts, {committed.invited} invited by e-mail."
+        )
 
     def _report(self, batch) -> int:
         self.rows = list(batch.rows.all())

@@ -1,0 +1,1 @@
+"""Invitations: an account made without a password gets a one-time, expiring link to set it."""

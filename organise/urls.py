@@ -26,6 +26,11 @@ urlpatterns = [
     path("cohorts/<int:cohort_pk>/sessions/<int:session_pk>/panel/", session_views.session_panel, name="session-panel"),
     path("cohorts/<int:cohort_pk>/sessions/<int:session_pk>/order/", session_views.session_order, name="session-order"),
     path("cohorts/<int:cohort_pk>/sessions/<int:session_pk>/move/", session_views.session_move, name="session-move"),
+    path(
+        "cohorts/<int:cohort_pk>/sessions/<int:session_pk>/details/",
+        session_views.session_details,
+        name="session-details",
+    ),
     path("cohorts/<int:cohort_pk>/imports/", import_views.import_list, name="imports"),
     path("cohorts/<int:cohort_pk>/imports/template.xlsx", import_views.import_template, name="import_template"),
     path("cohorts/<int:cohort_pk>/imports/<int:batch_pk>/", import_views.import_batch, name="import"),

@@ -4,7 +4,7 @@ and each session's panel. Every change is refused once the session has scores or
 from .locks import refuse_if_locked, session_lock_reason
 from .order import move_down, move_participant, move_up, set_order
 from .panel import panel_candidates, set_panel
-from .seminars import copy_seminars, create_seminar
+from .seminars import copy_seminars, create_seminar, set_session_details
 from .split import Method, split_evenly, split_participants
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "session_lock_reason",
     "set_order",
     "set_panel",
+    "set_session_details",
     "split_evenly",
     "split_participants",
 ]

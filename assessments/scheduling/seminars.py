@@ -6,9 +6,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from diklat.history import attribute
 from diklat.models import Cohort
+from people.models import User
 
-from ..models import Rubric, Seminar, SeminarKind
+from ..models import Rubric, Seminar, SeminarKind, SeminarSession
+from .locks import locked_sessions, refuse_if_locked
 
 
 def _rubric_for(cohort: Cohort, kind: str) -> Rubric | None:
@@ -65,3 +68,27 @@ def copy_seminars(source: Cohort, target: Cohort, *, days: int) -> list[Seminar]
             )
         )
     return copies
+
+
+@transaction.atomic
+def set_session_details(
+    session: SeminarSession, *, name: str, starts_at: datetime.datetime | None, place: str, by: User | None = None
+) -> SeminarSession:
+    """Rename a session, give it its own start (None: the seminar's) and its room."""
+    (session,) = locked_sessions(session.pk)
+    refuse_if_locked(session)
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": _("Give the session a name.")})
+    if SeminarSession.objects.filter(seminar_id=session.seminar_id, name=name).exclude(pk=session.pk).exists():
+        raise ValidationError({"name": _("The seminar has a session named %(names)s already.") % {"names": name}})
+    session.name, session.starts_at, session.place = name, starts_at, place.strip()
+    attribute(session, by=by)
+    try:
+        with transaction.atomic():
+            session.save(update_fields=["name", "starts_at", "place"])
+    except IntegrityError:
+        raise ValidationError(
+            {"name": _("The seminar has a session named %(names)s already.") % {"names": name}}
+        ) from None
+    return session

@@ -47,6 +47,7 @@ class SeminarForm(forms.Form):
         return datetime.datetime.combine(data["day"], data["time"], tzinfo=ZoneInfo(zone))
 
 
+MAX_ROOMS = 50
 ROOM_LINE = re.compile(r"^(?P<name>.+?)(?:\s*[,;:]\s*(?P<seats>\d+))?$")
 
 
@@ -67,6 +68,7 @@ class SplitForm(forms.Form):
     rooms = forms.CharField(
         label=_("Rooms"),
         required=False,
+        max_length=10_000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("By room: one room a line, with its seats after a comma if they are limited (Ruang Kenari, 8)."),
     )
@@ -94,7 +96,45 @@ class SplitForm(forms.Form):
             if seats is not None and int(seats) < 1:
                 raise ValidationError(_("A room seats at least one participant: %(room)s.") % {"room": name})
             rooms.append((name, int(seats) if seats is not None else None))
+        if len(rooms) > MAX_ROOMS:
+            raise ValidationError(_("At most %(count)s rooms at once.") % {"count": MAX_ROOMS})
         return rooms
+
+
+class SessionDetailsForm(forms.Form):
+    """A session's name, its own start (empty: the seminar's) and its room."""
+
+    name = forms.CharField(label=_("Name"), max_length=100, error_messages={"required": _("Give the session a name.")})
+    day = date_field(_("Day"), required=False, help_text=_("Empty: the session starts with the seminar."))
+    time = forms.TimeField(
+        label=_("Starts at (the organiser's local time)"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"invalid": _("Give a time such as 08:00.")},
+    )
+    place = forms.CharField(label=_("Room"), max_length=200, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("day") and not data.get("time") and "time" not in self.errors:
+            self.add_error("time", _("Give the time it starts."))
+        if data.get("time") and not data.get("day") and "day" not in self.errors:
+            self.add_error("day", _("Give the day it starts."))
+        return data
+
+    def starts_at(self, zone: str) -> datetime.datetime | None:
+        data = self.cleaned_data
+        if not data.get("day"):
+            return None
+        return datetime.datetime.combine(data["day"], data["time"], tzinfo=ZoneInfo(zone))
+
+    @staticmethod
+    def initial_of(session, zone: str) -> dict:
+        initial = {"name": session.name, "place": session.place}
+        if session.starts_at:
+            local = session.starts_at.astimezone(ZoneInfo(zone))
+            initial.update(day=local.date(), time=local.strftime("%H:%M"))
+        return initial
 
 
 class PanelForm(forms.Form):

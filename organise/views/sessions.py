@@ -11,7 +11,7 @@ from assessments.models import Presentation, SeminarSession
 from projects.forms import add_service_errors
 
 from ..access import cohort_page
-from ..forms.scheduling import MoveForm, OrderForm, PanelForm
+from ..forms.scheduling import MoveForm, OrderForm, PanelForm, SessionDetailsForm
 
 
 def _session(cohort, pk) -> SeminarSession:
@@ -28,7 +28,9 @@ def _presentations(session):
     )
 
 
-def _render(request, cohort, session, *, panel_form=None, order_form=None, move_form=None, status=200):
+def _render(
+    request, cohort, session, *, panel_form=None, order_form=None, move_form=None, details_form=None, status=200
+):
     candidates = scheduling.panel_candidates(cohort)
     locked = scheduling.session_lock_reason(session)
     order_form = order_form or OrderForm(presentations=_presentations(session))
@@ -44,6 +46,8 @@ def _render(request, cohort, session, *, panel_form=None, order_form=None, move_
         "locked": locked,
         "panel_form": panel_form or PanelForm(candidates=candidates, initial=initial_panel),
         "order_form": order_form,
+        "details_form": details_form
+        or SessionDetailsForm(initial=SessionDetailsForm.initial_of(session, cohort.time_zone)),
         "move_form": move_form or MoveForm(seminar=session.seminar, initial={"session": session.pk}),
     }
     return render(request, "organise/session.html", context, status=status)
@@ -122,3 +126,27 @@ def session_move(request, cohort, session_pk):
         )
         return redirect("organise:session", cohort.pk, session.pk)
     return _render(request, cohort, session, move_form=form, status=400)
+
+
+@require_POST
+@cohort_page
+def session_details(request, cohort, session_pk):
+    """Rename the session, give it its own start and its room."""
+    session = _session(cohort, session_pk)
+    form = SessionDetailsForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            scheduling.set_session_details(
+                session,
+                name=data["name"],
+                starts_at=form.starts_at(cohort.time_zone),
+                place=data["place"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return _render(request, cohort, session, details_form=form, status=400)
+        messages.success(request, _("%(session)s is saved.") % {"session": data["name"].strip()})
+        return redirect("organise:session", cohort.pk, session.pk)
+    return _render(request, cohort, session, details_form=form, status=400)

@@ -186,6 +186,8 @@ def test_nothing_changes_once_the_session_is_finalised(world, split):
         scheduling.move_up(session.presentations.get(order=2))
     with pytest.raises(ValidationError, match="is finalised"):
         scheduling.set_panel(session, chair=world.coach, examiners=world.examiners)
+    with pytest.raises(ValidationError, match="is finalised"):
+        scheduling.set_session_details(session, name="Sesi Baru", starts_at=None, place="Aula")
 
 
 def test_the_candidates_are_the_organisers_examiners_coaches_and_staff_never_a_participant(world):

@@ -209,3 +209,21 @@ def test_the_session_page_keeps_its_query_count(staff, world, django_assert_max_
     with django_assert_max_num_queries(18):
         response = staff.get(url("session", world, session.pk))
     assert response.text.count('class="order-name"') == 27
+
+
+def test_a_session_gets_its_own_start_room_and_name_in_the_hosts_time(staff, world, sessions):
+    data = {"name": "Sesi Pagi", "day": "2027-03-12", "time": "09:30", "place": "Ruang Kenari"}
+    assert staff.post(url("session-details", world, sessions[0].pk), data).status_code == 302
+    sessions[0].refresh_from_db()
+    assert (sessions[0].name, sessions[0].place) == ("Sesi Pagi", "Ruang Kenari")
+    assert sessions[0].starts_at.isoformat() == "2027-03-12T01:30:00+00:00"  # 09:30 WITA
+    page = staff.get(url("session", world, sessions[0].pk))
+    assert page.context["details_form"]["time"].value() == "09:30"
+
+
+def test_a_session_name_taken_or_a_day_without_time_is_shown_at_its_field(staff, world, sessions):
+    response = staff.post(url("session-details", world, sessions[0].pk), {"name": sessions[1].name})
+    assert response.status_code == 400
+    assert response.context["details_form"].errors["name"] == ["The seminar has a session named Session 2 already."]
+    response = staff.post(url("session-details", world, sessions[0].pk), {"name": "X", "day": "2027-03-12"})
+    assert response.context["details_form"].errors["time"] == ["Give the time it starts."]

@@ -215,6 +215,8 @@ def copy_cohort(
         raise PermissionDenied(_("You may set up cohorts only for your own organiser."))
     shift = (start_date - source.start_date).days
     year = year or start_date.year
+    if not 2000 <= year <= 2100:
+        raise ValidationError({"start_date": _("Choose a first day between the years 2000 and 2100.")})
     number = number or next_number(source.programme, source.organiser, year)
     cohort = Cohort(
         programme=source.programme,

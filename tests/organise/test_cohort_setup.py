@@ -322,3 +322,11 @@ def test_a_superuser_chooses_the_organiser_and_is_told_when_there_is_none(superu
     response = logged_in(superuser).post(reverse("organise:cohort-new"), {**data, "organiser": second.pk})
     assert response.status_code == 302
     assert Cohort.objects.get().organiser == second and first.cohorts.count() == 0
+
+
+def test_a_copy_into_an_impossible_year_is_a_field_error():
+    organiser, staff = organiser_with_staff()
+    source = factories.CohortFactory(organiser=organiser)
+    response = logged_in(staff).post(reverse("organise:cohort-copy", args=[source.pk]), {"start_date": "2150-01-01"})
+    assert response.status_code == 400
+    assert response.context["form"].errors["start_date"] == ["Choose a first day between the years 2000 and 2100."]

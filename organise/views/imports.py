@@ -174,6 +174,7 @@ def _batch_page(request, batch, *, file_form=None, agency_form=None, status=200)
         "rows": summary.shown_rows(page.object_list),
         "file_form": file_form or ImportFileForm(),
         "unknown": [(agency, _agency_form(agency, index, agency_form)) for index, agency in enumerate(unknown)],
+        "agency_form_open": agency_form is not None,
         "built_on": commit.built_on(batch) if batch.status == ImportBatch.Status.COMMITTED else [],
     }
     return render(request, "organise/import_batch.html", context, status=status)

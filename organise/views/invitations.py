@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
@@ -16,6 +17,7 @@ from ..invitations.roster import roster
 from ..invitations.tokens import invitation_tokens
 from ..models import Invitation
 
+PER_PAGE = 50
 STATUS_FILTERS = {
     "": _("Everyone"),
     "waiting": _("Not joined yet"),
@@ -53,7 +55,9 @@ def invitations(request, cohort):
         shown = ""
     context = {
         "cohort": cohort,
-        "people": [person for person in people if _matches(person, shown)],
+        "page": Paginator([person for person in people if _matches(person, shown)], PER_PAGE).get_page(
+            request.GET.get("page")
+        ),
         "filters": [(key, label, _count(people, key)) for key, label in STATUS_FILTERS.items()],
         "shown": shown,
         "valid_days": settings.INVITATION_VALID_DAYS,

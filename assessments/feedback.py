@@ -2,6 +2,7 @@
 
 import datetime
 from collections.abc import Sequence
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -16,6 +17,7 @@ from people.models import User
 from projects.models import BudgetLine, ChangeProject, Milestone
 
 from .models import BudgetFeedback, FeedbackEvent, FeedbackEvidence, FeedbackItem, Presentation
+from .tasks import notify_feedback_event
 
 Status = FeedbackItem.Status
 
@@ -90,7 +92,8 @@ def give_feedback(
     item.full_clean()
     attribute(item, by=by)
     item.save()
-    FeedbackEvent.objects.create(item=item, from_status="", to_status=item.status, by=by)
+    given = FeedbackEvent.objects.create(item=item, from_status="", to_status=item.status, by=by)
+    transaction.on_commit(partial(notify_feedback_event.enqueue, given.pk))
     if category == FeedbackItem.Category.BUDGET:
         _save_budget(item, budget, by=by)
     return item
@@ -129,7 +132,8 @@ def line_errors(project_id: int, fiscal_year: int | None, lines: Sequence[Budget
 
 
 def _move(item: FeedbackItem, target: str, *, by: User, note: str = "") -> None:
-    FeedbackEvent.objects.create(item=item, from_status=item.status, to_status=target, by=by, note=note)
+    event = FeedbackEvent.objects.create(item=item, from_status=item.status, to_status=target, by=by, note=note)
+    transaction.on_commit(partial(notify_feedback_event.enqueue, event.pk))
     item.status, item.status_note = target, note
     attribute(item, by=by, reason=note)
     item.save(update_fields=["status", "status_note", "updated_at"])

@@ -1,6 +1,7 @@
 """Every change in seminars: rubrics, scoring, verdicts, finalising and reopening sessions."""
 
 from decimal import Decimal, InvalidOperation
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -25,6 +26,7 @@ from .models import (
 )
 from .models.rubrics import plain_number
 from .results import results_for
+from .tasks import notify_results_released
 
 # --- scoring -----------------------------------------------------------------------------------
 
@@ -243,6 +245,7 @@ def finalise_session(session: SeminarSession, *, by: User, acknowledge_flags: bo
     save_all(presentations, ["released_at"], by=by)
     SessionEvent.objects.create(session=session, kind=SessionEvent.Kind.FINALISED, by=by)
     hooks.run_after_finalise(session, by=by)
+    transaction.on_commit(partial(notify_results_released.enqueue, session.pk))
     return session
 
 

@@ -24,13 +24,8 @@ def _most_common(rows) -> Subquery:
     return Subquery(counted.values("zone")[:1])
 
 
-def derived_zone(user) -> str:
-    """The zone of the user's province when they have not chosen one, in one query.
-
-    A participant: their agency's province. Provincial staff: their province. Organiser staff:
-    their organiser's region. A mentor, coach or examiner: the province most of their
-    participants work in, else the host of the sessions they sit on. Anyone else: WIB.
-    """
+def _derived_zone_expression() -> Coalesce:
+    """The zone of the province of the user in the outer query (OuterRef "pk"), or NULL."""
     me = OuterRef("pk")
     agency = "agency__government__"
     participant = Participant.objects.filter(user=me).values(
@@ -46,22 +41,36 @@ def derived_zone(user) -> str:
     hosted = SeminarSession.objects.filter(examiners=me).annotate(
         zone=F("seminar__cohort__organiser__region__time_zone")
     )
+    return Coalesce(
+        Subquery(participant[:1]),
+        Subquery(province[:1]),
+        Subquery(organiser[:1]),
+        _most_common(guided),
+        _most_common(hosted),
+        output_field=CharField(),
+    )
+
+
+def derived_zone(user) -> str:
+    """The zone of the user's province when they have not chosen one, in one query.
+
+    A participant: their agency's province. Provincial staff: their province. Organiser staff:
+    their organiser's region. A mentor, coach or examiner: the province most of their
+    participants work in, else the host of the sessions they sit on. Anyone else: WIB.
+    """
     zone = (
-        User.objects.filter(pk=user.pk)
-        .annotate(
-            zone=Coalesce(
-                Subquery(participant[:1]),
-                Subquery(province[:1]),
-                Subquery(organiser[:1]),
-                _most_common(guided),
-                _most_common(hosted),
-                output_field=CharField(),
-            )
-        )
-        .values_list("zone", flat=True)
-        .first()
+        User.objects.filter(pk=user.pk).annotate(zone=_derived_zone_expression()).values_list("zone", flat=True).first()
     )
     return zone or settings.TIME_ZONE
+
+
+def zones_of(user_ids) -> dict[int, str]:
+    """Each user's zone (chosen, else derived as above), in one query however many users."""
+    rows = User.objects.filter(pk__in=user_ids).annotate(derived=_derived_zone_expression())
+    return {
+        pk: chosen or derived or settings.TIME_ZONE
+        for pk, chosen, derived in rows.values_list("pk", "time_zone", "derived")
+    }
 
 
 def zone_of(user) -> str:

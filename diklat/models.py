@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from regions.models import Agency, Region
 
 from . import access
+from .formatting import roman as roman  # kept importable from here
 from .horizons import Window, window
 from .horizons import add_months as add_months  # kept importable from here
 
@@ -68,6 +70,12 @@ class RuleSet(models.Model):
         choices=BudgetApprover,
         default=BudgetApprover.MENTOR,
         help_text=_("Who records the approved amount and its budget document (e.g. the DPA)."),
+    )
+    documents_due_days = models.PositiveSmallIntegerField(
+        _("report and slides due (days before the seminar)"),
+        default=3,
+        validators=[MaxValueValidator(14)],
+        help_text=_("Participants are reminded to hand in their report and slides this many days before."),
     )
 
     class Meta:
@@ -138,29 +146,6 @@ def cohort_name(programme: str, number: int, year: int) -> str:
         "number": roman(number),
         "year": year,
     }
-
-
-def roman(number: int) -> str:
-    numerals = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ]
-    out = []
-    for value, numeral in numerals:
-        count, number = divmod(number, value)
-        out.append(numeral * count)
-    return "".join(out)
 
 
 class CohortQuerySet(models.QuerySet):

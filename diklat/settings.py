@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from diklat import security_settings, storage_settings
 from diklat.account_settings import *  # noqa: F403  login protection, API tokens, sessions, e-mail
+from notifications.settings import *  # noqa: F403  task queue, WhatsApp gateway, reminder offsets, retries
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "axes",
+    "django_tasks_db",
     "evidence",
     "regions",
     "people",
@@ -67,6 +69,7 @@ INSTALLED_APPS = [
     "records",
     "reports",
     "organise",
+    "notifications",
     "demo",
 ]
 

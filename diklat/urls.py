@@ -40,6 +40,7 @@ urlpatterns = [
     path("rollout/", include("rollout.urls")),
     path("reports/", include("reports.urls")),
     path("organise/", include("organise.urls")),
+    path("notifications/", include("notifications.urls")),
     path("", include("records.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("diklat.api_urls")),

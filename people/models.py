@@ -31,6 +31,12 @@ class User(AbstractUser):
         blank=True,
         help_text=_("Empty: the zone of your province, found from your agency, staff seat or participants."),
     )
+    mobile_phone = models.CharField(
+        _("WhatsApp number"),
+        max_length=16,
+        blank=True,
+        help_text=_("An Indonesian mobile number (08… or +62…) for notifications by WhatsApp."),
+    )
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")

@@ -2,6 +2,7 @@
 
 import datetime
 from collections.abc import Iterable
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -23,6 +24,7 @@ from .models import (
     InnovationStageChange,
     RolloutTarget,
 )
+from .tasks import notify_adoption_stage
 
 INNOVATION_FIELDS = ("name", "form", "is_digital", "regulation", "regulation_reference", "derived_from")
 INNOVATION_ORDER = [Innovation.Stage.INITIATIVE, Innovation.Stage.TRIAL, Innovation.Stage.APPLIED]
@@ -204,9 +206,10 @@ def change_adoption_stage(
     if not backwards:
         for passed in order[order.index(adoption.stage) + 1 : order.index(stage) + 1]:
             setattr(adoption, ADOPTION_DATE_FIELD[passed], on)
-    AdoptionStageChange.objects.create(
+    change = AdoptionStageChange.objects.create(
         adoption=adoption, from_stage=adoption.stage, to_stage=stage, on=on, by=by, reason=reason.strip()
     )
+    transaction.on_commit(partial(notify_adoption_stage.enqueue, change.pk))
     adoption.stage = stage
     adoption.full_clean()
     attribute(adoption, by=by, reason=reason.strip())

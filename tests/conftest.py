@@ -176,3 +176,44 @@ def approved_project(project):
     project.status = project.Status.APPROVED
     project.save()
     return project
+
+
+@pytest.fixture
+def run_tasks(monkeypatch, django_capture_on_commit_callbacks):
+    """Run what is queued, as the database worker would (its own command's loop, in this process).
+
+    Returns a function: call it after the change under test; it runs the on-commit callbacks that
+    enqueue tasks, then every ready task until the queue is empty, and returns how many ran.
+    """
+    from django_tasks_db.management.commands import db_worker
+    from django_tasks_db.models import DBTaskResult
+
+    # The worker closes connections it thinks are stale: inside the test's transaction that would end it.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def one_pass() -> int:
+        before = DBTaskResult.objects.finished().count()
+        db_worker.Worker(
+            queue_names=["*"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="test-worker",
+            excluded_queue_names=[],
+        ).run()
+        return DBTaskResult.objects.finished().count() - before
+
+    def run(callbacks=()) -> int:
+        for callback in callbacks:
+            callback()
+        ran = 0
+        while True:  # a task's own on-commit work (the deliveries it queues) runs in the next pass
+            with django_capture_on_commit_callbacks(execute=True) as queued:
+                done = one_pass()
+            ran += done
+            if not done and not queued:
+                return ran
+
+    return run

@@ -1,11 +1,13 @@
 """Template filters shared by every page."""
 
 from django import template
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
 from diklat.formatting import rupiah as format_rupiah
 from diklat.models import Organiser
 from mentors.models import Assignment
+from notifications.models import Notification
 from people.models import Participant, ProvincialStaff, User
 
 register = template.Library()
@@ -32,6 +34,13 @@ def user_nav(user):
     """Which sections the header links to, read in one query: project, participants, reports, admin."""
     if not user.is_authenticated:
         return {}
+    unread_count = (
+        Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
+        .order_by()
+        .values("recipient")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     flags = (
         User.objects.filter(pk=user.pk)
         .annotate(
@@ -39,8 +48,10 @@ def user_nav(user):
             is_panel=Exists(Assignment.objects.filter(user=OuterRef("pk"))),
             reports_on_province=Exists(ProvincialStaff.objects.filter(user=OuterRef("pk"))),
             organises=Exists(Organiser.staff.through.objects.filter(user=OuterRef("pk"))),
+            # The bell's count, in the same query: the partial index of unread notifications serves it.
+            unread=Coalesce(Subquery(unread_count), 0),
         )
-        .values("is_participant", "is_panel", "reports_on_province", "organises")
+        .values("is_participant", "is_panel", "reports_on_province", "organises", "unread")
         .get()
     )
     return {
@@ -49,4 +60,5 @@ def user_nav(user):
         "organises": user.is_superuser or flags["organises"],
         "reports": user.is_superuser or flags["is_panel"] or flags["reports_on_province"] or flags["organises"],
         "admin": user.is_staff,
+        "unread": flags["unread"],
     }

@@ -2,6 +2,7 @@
 
 import datetime
 from collections.abc import Sequence
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -16,6 +17,7 @@ from evidence.checks import check_evidence
 from people.models import User
 
 from ..models import BudgetEvidence, BudgetLine, ChangeProject
+from ..tasks import notify_budget_approved
 from .guards import _assign, _locked, _require_milestones_editable, _require_owner
 
 BUDGET_FIELDS = ("source", "fiscal_year", "description", "planned")
@@ -135,6 +137,7 @@ def approve_budget_line(
     line.full_clean()
     attribute(line, by=by)
     line.save(update_fields=["approved", "document_reference", "document_date", "approved_by", "approved_at"])
+    transaction.on_commit(partial(notify_budget_approved.enqueue, line.pk))
     return line
 
 

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -16,6 +17,7 @@ from people.models import User
 from regions.models import Agency
 
 from ..models import ChangeProject, Milestone, ProjectTransition
+from ..tasks import notify_project_transition
 from .guards import _assign, _locked, _require_owner
 
 Status = ChangeProject.Status
@@ -161,9 +163,10 @@ def apply_transition(
     if transition.needs_comment and not comment:
         raise ValidationError({"comment": _("Say what must be revised: a comment is required.")})
     _check_preconditions(project, transition)
-    ProjectTransition.objects.create(
+    recorded = ProjectTransition.objects.create(
         project=project, from_status=project.status, to_status=transition.target, by=by, comment=comment
     )
+    transaction.on_commit(partial(notify_project_transition.enqueue, recorded.pk))
     project.status = transition.target
     project.status_changed_at = timezone.now()
     update_fields = ["status", "status_changed_at", "updated_at"]

@@ -31,10 +31,14 @@ def link_in(mail) -> str:
     return re.search(r"https?://[^/\s]+(/accounts/invitation/\S+/)", mail.body).group(1)
 
 
-def committed(cohort, rows, capture):
+def committed(cohort, rows, capture, run_tasks=None):
+    """Commit the rows; with run_tasks, the worker then sends what the commit queued."""
     batch = create_batch(cohort, "a.csv", csv_file(rows))
-    with capture(execute=True):
-        return commit_batch(batch, by=cohort.staff_member)
+    with capture() as callbacks:
+        result = commit_batch(batch, by=cohort.staff_member)
+    if run_tasks is not None:
+        run_tasks(callbacks)
+    return result
 
 
 def accept(client, path, password=PASSWORD):
@@ -44,8 +48,10 @@ def accept(client, path, password=PASSWORD):
     return client.post(form.redirect_chain[-1][0], {"new_password1": password, "new_password2": password})
 
 
-def test_a_commit_mails_every_new_account_its_link(import_cohort, mailoutbox, django_capture_on_commit_callbacks):
-    result = committed(import_cohort, [person(1), person(2)], django_capture_on_commit_callbacks)
+def test_a_commit_mails_every_new_account_its_link(
+    import_cohort, mailoutbox, django_capture_on_commit_callbacks, run_tasks
+):
+    result = committed(import_cohort, [person(1), person(2)], django_capture_on_commit_callbacks, run_tasks)
     assert result.invited == 3  # two participants and their shared mentor
     assert sorted(mail.to[0] for mail in mailoutbox) == [
         "hasanuddin@gowa.example.go.id",
@@ -71,9 +77,9 @@ def test_nothing_is_mailed_before_the_commit_is_committed(
 
 
 def test_the_link_sets_the_password_once_and_logs_in(
-    client, import_cohort, mailoutbox, django_capture_on_commit_callbacks
+    client, import_cohort, mailoutbox, django_capture_on_commit_callbacks, run_tasks
 ):
-    committed(import_cohort, [person(1)], django_capture_on_commit_callbacks)
+    committed(import_cohort, [person(1)], django_capture_on_commit_callbacks, run_tasks)
     mail = next(mail for mail in mailoutbox if mail.to == ["peserta1@gowa.example.go.id"])
     done = accept(client, link_in(mail))
     assert done.status_code == 302 and done["Location"] == reverse("home")
@@ -88,8 +94,10 @@ def test_the_link_sets_the_password_once_and_logs_in(
     assert user.check_password(PASSWORD)
 
 
-def test_a_link_works_only_for_its_own_account(client, import_cohort, mailoutbox, django_capture_on_commit_callbacks):
-    committed(import_cohort, [person(1), person(2)], django_capture_on_commit_callbacks)
+def test_a_link_works_only_for_its_own_account(
+    client, import_cohort, mailoutbox, django_capture_on_commit_callbacks, run_tasks
+):
+    committed(import_cohort, [person(1), person(2)], django_capture_on_commit_callbacks, run_tasks)
     first, second = (User.objects.get(email=f"peserta{n}@gowa.example.go.id") for n in (1, 2))
     token = invitation_tokens.make_token(first)
     other_uid = urlsafe_base64_encode(force_bytes(second.pk))
@@ -122,9 +130,9 @@ def staff_page(cohort):
 
 
 def test_staff_see_each_persons_status_and_resend(
-    client, import_cohort, mailoutbox, django_capture_on_commit_callbacks
+    client, import_cohort, mailoutbox, django_capture_on_commit_callbacks, run_tasks
 ):
-    committed(import_cohort, [person(1), person(2)], django_capture_on_commit_callbacks)
+    committed(import_cohort, [person(1), person(2)], django_capture_on_commit_callbacks, run_tasks)
     joined = User.objects.get(email="peserta1@gowa.example.go.id")
     joined.set_password(PASSWORD)
     joined.save()
@@ -142,8 +150,9 @@ def test_staff_see_each_persons_status_and_resend(
     page = client.get(staff_page(import_cohort) + "?status=expired")
     assert [p.user.email for p in page.context["page"].object_list] == ["peserta2@gowa.example.go.id"]
     mailoutbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks() as callbacks:
         response = client.post(staff_page(import_cohort), {"users": [str(expired.user_id), str(joined.pk)]})
+    run_tasks(callbacks)
     assert response.status_code == 302
     assert [mail.to for mail in mailoutbox] == [["peserta2@gowa.example.go.id"]]  # the joined one is left out
     expired.refresh_from_db()
@@ -151,13 +160,13 @@ def test_staff_see_each_persons_status_and_resend(
 
 
 def test_a_mail_server_failure_is_recorded_and_shown(
-    client, import_cohort, monkeypatch, django_capture_on_commit_callbacks
+    client, import_cohort, monkeypatch, django_capture_on_commit_callbacks, run_tasks
 ):
     def refuse(self, messages):
         raise smtplib.SMTPServerDisconnected("server down")
 
     monkeypatch.setattr(locmem.EmailBackend, "send_messages", refuse)
-    committed(import_cohort, [person(1)], django_capture_on_commit_callbacks)
+    committed(import_cohort, [person(1)], django_capture_on_commit_callbacks, run_tasks)
     invitation = Invitation.objects.get(user__email="peserta1@gowa.example.go.id")
     assert invitation.send_error == "server down" and invitation.sent_at is None and invitation.times_sent == 0
     client.force_login(import_cohort.staff_member)
@@ -165,7 +174,9 @@ def test_a_mail_server_failure_is_recorded_and_shown(
     assert "server down" in page.text and len(page.context["page"].object_list) == 2
 
 
-def test_invite_everyone_not_invited_yet(client, import_cohort, mailoutbox, django_capture_on_commit_callbacks):
+def test_invite_everyone_not_invited_yet(
+    client, import_cohort, mailoutbox, django_capture_on_commit_callbacks, run_tasks
+):
     enrolment = factories.EnrolmentFactory(cohort=import_cohort, participant__user__email="baru@example.go.id")
     no_address = factories.EnrolmentFactory(cohort=import_cohort)
     for made_without_password in (enrolment, no_address):
@@ -173,8 +184,9 @@ def test_invite_everyone_not_invited_yet(client, import_cohort, mailoutbox, djan
         made_without_password.participant.user.save()
     with_password = factories.EnrolmentFactory(cohort=import_cohort, participant__user__email="lama@example.go.id")
     client.force_login(import_cohort.staff_member)
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks() as callbacks:
         client.post(staff_page(import_cohort), {"everyone": "1"})
+    run_tasks(callbacks)
     assert [mail.to for mail in mailoutbox] == [[enrolment.participant.user.email]]
     statuses = {p.user.pk: p.status for p in roster(import_cohort)}
     assert statuses[with_password.participant.user_id] == "has_password"

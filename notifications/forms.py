@@ -1,0 +1,71 @@
+"""The user's notification preferences: channels per kind, digest, quiet hours, WhatsApp number."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .kinds import Kind
+
+
+def _field(kind: str, channel: str) -> str:
+    return f"{channel}__{kind}"
+
+
+class PreferencesForm(forms.Form):
+    mobile_phone = forms.CharField(
+        label=_("WhatsApp number"),
+        required=False,
+        max_length=24,
+        help_text=_("An Indonesian mobile number, e.g. 0812 3456 7890 or +62 812 3456 7890."),
+    )
+    digest = forms.BooleanField(
+        label=_("Send me one daily digest instead of each message"),
+        required=False,
+        help_text=_("The notification centre still shows each one at once."),
+    )
+    quiet_from = forms.TimeField(
+        label=_("Quiet hours from"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    quiet_until = forms.TimeField(label=_("until"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+
+    def __init__(self, *args, turned_off=frozenset(), **kwargs):
+        super().__init__(*args, **kwargs)
+        for kind in Kind:
+            for channel in ("email", "whatsapp"):
+                self.fields[_field(kind, channel)] = forms.BooleanField(
+                    label=f"{kind.label}: {channel}",
+                    required=False,
+                    initial=(kind.value, channel) not in turned_off,
+                )
+
+    def rows(self):
+        """One row per kind with its two checkboxes, for the table."""
+        return [(kind.label, self[_field(kind, "email")], self[_field(kind, "whatsapp")]) for kind in Kind]
+
+    def clean_mobile_phone(self):
+        from people.phone import normalise_mobile, validate_mobile
+
+        raw = self.cleaned_data["mobile_phone"].strip()
+        if not raw:
+            return ""
+        validate_mobile(raw)
+        return normalise_mobile(raw)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("quiet_from"), data.get("quiet_until")
+        if (start is None) != (end is None) and not self.has_error("quiet_from") and not self.has_error("quiet_until"):
+            self.add_error(
+                "quiet_until" if start else "quiet_from", _("Give both ends of the quiet hours, or neither.")
+            )
+        elif start is not None and start == end:
+            self.add_error("quiet_until", _("The quiet hours must end at another time than they start."))
+        wants_whatsapp = any(data.get(_field(kind, "whatsapp")) for kind in Kind)
+        if wants_whatsapp and not data.get("mobile_phone") and not self.has_error("mobile_phone"):
+            self.add_error("mobile_phone", _("Give your WhatsApp number, or untick WhatsApp for every kind."))
+        return data
+
+    def choices(self) -> dict[str, tuple[bool, bool]]:
+        return {
+            kind.value: (self.cleaned_data[_field(kind, "email")], self.cleaned_data[_field(kind, "whatsapp")])
+            for kind in Kind
+        }

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from .views import centre, staff, unsubscribe
+
+app_name = "notifications"
+
+urlpatterns = [
+    path("", centre.centre, name="centre"),
+    path("<int:pk>/", centre.open_notification, name="open"),
+    path("read/", centre.mark_as_read, name="mark-read"),
+    path("preferences/", centre.preferences, name="preferences"),
+    path("unsubscribe/<str:token>/", unsubscribe.unsubscribe, name="unsubscribe"),
+    path("sent/", staff.deliveries, name="deliveries"),
+    path("sent/<int:pk>/resend/", staff.resend_delivery, name="resend"),
+]

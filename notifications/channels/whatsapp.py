@@ -93,6 +93,8 @@ class WhatsAppGateway:
             raise TemporaryFailure(
                 f"The WhatsApp gateway dropped the connection ({type(error).__name__}): it may or may not have sent."
             ) from error
+        except OSError as error:  # a TLS or socket error while reading the answer
+            raise TemporaryFailure(f"The WhatsApp gateway connection failed: {_network_reason(error)}.") from error
         return self._provider_id(status, payload, message)
 
     def _timed_out(self) -> TemporaryFailure:
@@ -128,7 +130,7 @@ class WhatsAppGateway:
         return ""
 
     def _refusal(self, status: int, headers, payload: bytes) -> Exception:
-        said = self._scrubbed(_error_text(payload))
+        said = self._scrubbed(_error_text(payload))[:ERROR_TEXT_LIMIT]  # scrubbed first: no token half left in
         if status == 429:
             retry_after = _retry_after(headers.get("Retry-After") if headers else None)
             wait = f"; retry after {retry_after:g} s" if retry_after is not None else ""
@@ -192,14 +194,14 @@ def _error_text(payload: bytes) -> str:
     try:
         data = json.loads(text)
     except ValueError:
-        return text[:ERROR_TEXT_LIMIT]
+        return text
     if isinstance(data, dict):
         for key in ("error", "message", "detail"):
             if isinstance(data.get(key), str):
-                return data[key][:ERROR_TEXT_LIMIT]
+                return data[key]
             if isinstance(data.get(key), dict) and isinstance(data[key].get("message"), str):
-                return data[key]["message"][:ERROR_TEXT_LIMIT]
-    return text[:ERROR_TEXT_LIMIT]
+                return data[key]["message"]
+    return text
 
 
 def _quoted(said: str) -> str:

@@ -4,6 +4,8 @@ import io
 import json
 import logging
 import socket
+import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -199,6 +201,11 @@ def test_the_token_never_appears_in_a_failure_even_when_the_gateway_echoes_it(fa
     assert all(fake_gateway.token not in f"{error!s} {error!r}" for error in errors)
 
 
+def test_no_part_of_the_token_survives_where_the_error_text_is_cut(fake_gateway):
+    fake_gateway.respond(status=400, body={"error": "x" * 290 + fake_gateway.token})
+    assert fake_gateway.token[:10] not in str(failure(PermanentFailure))
+
+
 def test_the_token_never_appears_in_the_gateways_repr(fake_gateway):
     assert fake_gateway.token not in repr(WhatsAppGateway())
 
@@ -271,3 +278,19 @@ def test_a_scripted_answer_applies_to_the_next_n_requests_only(fake_gateway):
     failure(TemporaryFailure)
     failure(TemporaryFailure)
     assert WhatsAppGateway().send(outgoing())
+
+
+def test_another_process_reaches_the_fake_gateway_and_its_repeat_is_not_delivered_twice(fake_gateway):
+    WhatsAppGateway().send(outgoing())
+    sender = (
+        "import json, sys, urllib.request\n"
+        "request = urllib.request.Request(sys.argv[1], method='POST', data=json.dumps("
+        "{'to': '+6281234567890', 'message': 'x', 'reference': 'delivery-41'}).encode(), headers={"
+        "'Authorization': 'Bearer ' + sys.argv[2], 'Idempotency-Key': 'delivery-41'})\n"
+        "print(json.load(urllib.request.urlopen(request, timeout=5))['id'])\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", sender, fake_gateway.url, fake_gateway.token], capture_output=True, text=True, timeout=30
+    )
+    assert run.stdout.strip() == fake_gateway.messages[0].id
+    assert len(fake_gateway.messages) == 1

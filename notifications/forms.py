@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from people.phone import normalise_mobile, validate_mobile
+
 from .kinds import Kind
 
 
@@ -42,8 +44,6 @@ class PreferencesForm(forms.Form):
         return [(kind.label, self[_field(kind, "email")], self[_field(kind, "whatsapp")]) for kind in Kind]
 
     def clean_mobile_phone(self):
-        from people.phone import normalise_mobile, validate_mobile
-
         raw = self.cleaned_data["mobile_phone"].strip()
         if not raw:
             return ""

@@ -1,8 +1,8 @@
 """The demo's notifications: the history the build's decisions produced, today's reminders, and every state.
 
 The build's transitions and released results queue their notifications like any change. load_demo runs
-that queue once, in-process, with mail kept in memory: what happened before today is history, not mail
-to send again. Today's reminders are then queued for the worker (`make run` starts one). A few
+those tasks itself and records their messages as sent: what happened before today is history, not mail
+to send now. Today's reminders are then queued for the worker (`make run` starts one). A few
 deliveries are set in the states a real day leaves behind (failed, waiting to retry, held for a
 digest), and the demo people's choices show each preference: the mentor takes a daily digest, the
 examiner keeps quiet hours, the participant gets WhatsApp.
@@ -10,9 +10,9 @@ examiner keeps quiet hours, the participant gets WhatsApp.
 
 import datetime
 
-from django.test.utils import override_settings
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 
 from notifications.kinds import Kind
 from notifications.models import Delivery, Notification, NotificationSettings
@@ -21,23 +21,29 @@ from notifications.services import Message, notify
 
 from .people import Cast
 
-IN_MEMORY = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 PARTICIPANT_WHATSAPP = "+6281234500001"
 
 
-def run_history() -> None:
-    """Turn the build's queued decisions into notifications, sending their mail nowhere."""
-    with override_settings(MAILERS=IN_MEMORY, WHATSAPP_GATEWAY_URL=""):
-        Worker(
-            queue_names=["*"],
-            interval=0,
-            batch=True,
-            backend_name="default",
-            startup_delay=False,
-            max_tasks=None,
-            worker_id="load-demo",
-            excluded_queue_names=[],
-        ).run()
+def run_history(now: datetime.datetime) -> None:
+    """Turn the build's queued decisions into notifications whose messages count as sent long ago."""
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="load-demo",
+        excluded_queue_names=[],
+    )
+    before = Notification.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    decisions = list(DBTaskResult.objects.ready().exclude(task_path__startswith="notifications."))
+    for result in decisions:
+        result.claim(worker.worker_id)
+        worker.run_task(result)
+    Delivery.objects.filter(notification__pk__gt=before, status=Delivery.Status.QUEUED).update(
+        status=Delivery.Status.SENT, attempts=1, sent_at=now
+    )
 
 
 def settle_history(cast: Cast, now: datetime.datetime) -> None:
@@ -106,7 +112,7 @@ def ensure_states(cast: Cast, now: datetime.datetime) -> None:
 def build_notifications(cast: Cast, now: datetime.datetime | None = None) -> int:
     """Everything above; returns how many reminders were queued for today."""
     now = now or timezone.now()
-    run_history()
+    run_history(now)
     settle_history(cast, now)
     ensure_choices(cast)
     ensure_states(cast, now)

@@ -113,6 +113,7 @@ class Delivery(models.Model):
         indexes = [
             models.Index(fields=["status", "next_attempt_at"], name="delivery_by_status"),
             models.Index(fields=["channel", "sent_at"], name="delivery_sent_by_channel"),
+            models.Index(fields=["-created_at", "-id"], name="delivery_newest_first"),
         ]
 
     def __str__(self):

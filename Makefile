@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run serve test fuzz lint format messages clean bench-scale bench-exports bench-imports
+.PHONY: run worker serve test fuzz lint format messages clean bench-scale bench-exports bench-imports
 
 $(VENV)/bin/python:
 	@PYTHON=$$(scripts/find-python.sh) || exit 1; \
@@ -19,10 +19,16 @@ $(VENV)/.test: requirements.txt requirements-test.txt | $(VENV)/bin/python
 	$(VENV)/bin/uv pip install -q --python $(PY) -r requirements-test.txt
 	@touch $@ $(VENV)/.runtime
 
+# The task worker runs beside the web server, so mail, WhatsApp and reminders go out as in production.
 run: $(VENV)/.runtime
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	$(PY) manage.py db_worker --queue-name '*' --no-reload & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+# The task worker alone (production runs it as its own service: deploy/diklat-worker.service).
+worker: $(VENV)/.runtime
+	$(PY) manage.py db_worker --queue-name '*' --no-reload
 
 # Production: gunicorn on PostgreSQL; scripts/serve.sh says which environment it needs (README: Production).
 serve: $(VENV)/.runtime

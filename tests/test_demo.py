@@ -242,3 +242,17 @@ def test_the_demo_import_file_fails_on_eight_rows_of_the_empty_pka_cohort(demo):
     ready = batch.rows.taken().filter(errors={})
     suggested = Participant.objects.filter(agency__head__isnull=False, agency__name=ready.first().values["agency"])
     assert ready.count() == 6 and suggested.exists()  # the heads of their agencies are known: suggested as mentor
+
+
+def test_the_demo_has_notifications_in_every_state_and_reminders_due_for_the_participant(demo):
+    from notifications.models import Delivery, Notification
+
+    participant = User.objects.get(username=printed_login(demo, "participant"))
+    mine = Notification.objects.filter(recipient=participant)
+    assert mine.filter(kind="milestone_due").exists()  # a reminder due today
+    assert mine.filter(read_at__isnull=True).exists() and mine.filter(read_at__isnull=False).exists()
+    statuses = set(Delivery.objects.values_list("status", flat=True))
+    assert {"queued", "retrying", "failed", "digest"} <= statuses
+    failed = Delivery.objects.get(status="failed")
+    assert failed.channel == "whatsapp" and failed.last_error and failed.attempts > 1
+    assert "reminders for today" in demo

@@ -10,34 +10,22 @@ import os
 import re
 import secrets
 import socket
-import sqlite3
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode
 
 import pytest
-from django.db import connection
+
+from tests.processes import served_database_url
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 WORKERS = 2
 
 pytestmark = pytest.mark.serve
-
-
-def served_database_url(tmp_path: Path) -> str:
-    """A DATABASE_URL another process can open, holding what the test database holds."""
-    if connection.vendor == "sqlite":
-        copy = tmp_path / "served.sqlite3"
-        connection.ensure_connection()
-        with sqlite3.connect(copy) as target:
-            connection.connection.backup(target)
-        return f"sqlite:///{copy}"
-    parts = urlsplit(os.environ["DATABASE_URL"])
-    return urlunsplit(parts._replace(path="/" + connection.settings_dict["NAME"]))
 
 
 class Server:

@@ -5,6 +5,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from demo.build import DEMO_PASSWORD, IMPORT_FILE, build
+from demo.notifications import build_notifications
 from demo.summary import rollout_lines, seminar_lines
 from people.models import Participant
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         result = build()
         cast = result.cast
+        reminders = build_notifications(cast)
         provinces = {
             participant.agency.government.province.code
             for participant in Participant.objects.filter(enrolments__cohort=cast.cohort).select_related(
@@ -45,6 +47,10 @@ class Command(BaseCommand):
         for login in result.logins:
             self.stdout.write(f"  {login.role:<{width}}  {login.username:<14} {login.who}")
         self.stdout.write("A user that existed before keeps their own password.")
+        self.stdout.write(
+            f"Queued {reminders} reminders for today: `manage.py db_worker` sends them (`make run` starts it),"
+            " and `manage.py send_reminders` finds each day's (README: Reminders)."
+        )
         if result.import_cohort is not None:
             self.stdout.write(
                 f"To try the participant import: log in as {cast.staff.username}, open {result.import_cohort}"

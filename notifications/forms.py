@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .kinds import Channel, Kind
+from .kinds import REMINDER_KINDS, Channel, Kind
 from .models import Delivery
 
 
@@ -23,10 +23,8 @@ class PreferencesForm(forms.Form):
         required=False,
         help_text=_("The notification centre still shows each one at once."),
     )
-    quiet_from = forms.TimeField(
-        label=_("Quiet hours from"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
-    )
-    quiet_until = forms.TimeField(label=_("until"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    quiet_from = forms.TimeField(label=_("From"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    quiet_until = forms.TimeField(label=_("Until"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
 
     def __init__(self, *args, turned_off=frozenset(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,6 +39,13 @@ class PreferencesForm(forms.Form):
     def rows(self):
         """One row per kind with its two checkboxes, for the table."""
         return [(kind.label, self[_field(kind, Channel.EMAIL)], self[_field(kind, Channel.WHATSAPP)]) for kind in Kind]
+
+    def groups(self):
+        """The rows in two groups: reminders before a date, and news of a decision."""
+        rows = self.rows()
+        reminders = [row for kind, row in zip(Kind, rows, strict=True) if kind in REMINDER_KINDS]
+        news = [row for kind, row in zip(Kind, rows, strict=True) if kind not in REMINDER_KINDS]
+        return [(_("Reminders"), reminders), (_("News of decisions"), news)]
 
     def clean_mobile_phone(self):
         from people.phone import normalise_mobile, validate_mobile

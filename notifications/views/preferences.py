@@ -6,7 +6,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from ..forms import PreferencesForm
-from ..models import NotificationSettings
 from ..preferences import recipients
 from ..services import save_preferences
 
@@ -14,18 +13,15 @@ from ..services import save_preferences
 @login_required
 def preferences(request):
     user = request.user
-    person = recipients([user.pk]).get(user.pk)
-    own = NotificationSettings.objects.filter(user=user).first()
+    person = recipients([user.pk])[user.pk]  # what the sending reads: the page shows the same choices
     initial = {
         "mobile_phone": user.mobile_phone,
-        "digest": bool(own and own.digest),
-        "quiet_from": own.quiet_from if own else None,
-        "quiet_until": own.quiet_until if own else None,
+        "digest": person.digest,
+        "quiet_from": person.quiet_from,
+        "quiet_until": person.quiet_until,
     }
     form = PreferencesForm(
-        request.POST if request.method == "POST" else None,
-        initial=initial,
-        turned_off=person.turned_off if person else frozenset(),
+        request.POST if request.method == "POST" else None, initial=initial, turned_off=person.turned_off
     )
     if form.is_valid():
         data = form.cleaned_data

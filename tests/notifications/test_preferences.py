@@ -183,3 +183,12 @@ def test_the_errors_are_shown_next_to_their_fields(client_of):
     response = client_of.post(PAGE, everything_on(mobile_phone="021 555 1234", quiet_from="22:00"))
     assert response.status_code == 400
     assert 'id="id_mobile_phone_error"' in response.text and 'id="id_quiet_until_error"' in response.text
+
+
+def test_the_page_needs_a_fixed_number_of_queries(client_of, user, django_assert_max_num_queries):
+    for kind in Kind.values[:6]:
+        ChannelChoice.objects.create(user=user, kind=kind, email=False, whatsapp=True)
+    client_of.get(PAGE)  # the first request after logging in also finds the user's zone
+    # session, user, the header; the user's choices, settings, zone and address (as the sending reads them)
+    with django_assert_max_num_queries(7):
+        assert client_of.get(PAGE).status_code == 200

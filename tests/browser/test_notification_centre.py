@@ -1,4 +1,4 @@
-"""A participant on a 390 px phone, in a real headless Chromium, sees the bell's count and lands on the milestone."""
+"""On a 390 px phone in a real headless Chromium: the bell's count, the notification opened lands on the milestone; preferences fit."""
 
 import pytest
 from django.urls import reverse
@@ -56,3 +56,25 @@ def test_a_participant_sees_the_unread_count_opens_the_notification_and_lands_on
     assert page.locator(f"#milestone-{milestone.pk}").is_visible()
     assert page.locator("a.bell .bell-count").inner_text().split()[0] == "1"
     assert Notification.objects.get(key="browser:due").read_at is not None
+
+
+def test_the_preferences_table_fits_a_phone_and_saves(live_server, page):
+    user = factories.ParticipantFactory().user
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("#content form button[type=submit]")
+    page.wait_for_load_state()
+    page.goto(f"{live_server.url}/notifications/preferences/")
+    assert fits(page)
+    last_box = page.locator(f"#id_whatsapp__{Kind.SESSION_SCHEDULED}").bounding_box()
+    assert last_box["x"] + last_box["width"] <= PHONE["width"]
+    page.fill("#id_mobile_phone", "0812-3456-7890")
+    page.locator(f"#id_email__{Kind.SCORE_SHEET}").uncheck()
+    page.click("#content form button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/notifications/preferences/")
+    assert page.locator(".message.success").is_visible()
+    assert not page.locator(f"#id_email__{Kind.SCORE_SHEET}").is_checked()
+    user.refresh_from_db()
+    assert user.mobile_phone == "+6281234567890"

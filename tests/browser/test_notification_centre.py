@@ -1,4 +1,4 @@
-"""On a 390 px phone in a real headless Chromium: the bell's count, the notification opened lands on the milestone; preferences fit."""
+"""A 390 px phone, real headless Chromium: the bell's count, a notification opened lands on its milestone."""
 
 import pytest
 from django.urls import reverse

@@ -1,5 +1,7 @@
 """What seminar results and feedback tell people: run by the worker after the change is committed."""
 
+import hashlib
+
 from django.conf import settings
 from django.tasks import task
 from django.urls import reverse
@@ -9,7 +11,8 @@ from django.utils.translation import gettext as _
 from notifications.kinds import Kind
 from notifications.services import Message, notify
 
-from .models import FeedbackEvent, FeedbackItem, Presentation
+from .completeness import local_start
+from .models import FeedbackEvent, FeedbackItem, Presentation, SeminarSession
 
 Status = FeedbackItem.Status
 
@@ -77,3 +80,32 @@ def notify_results_released(session_id: int) -> int:
                 )
             )
     return notify(messages).created
+
+
+@task()
+def notify_session_scheduled(session_id: int) -> int:
+    """Presenters and panel learn when and where they sit; again only when the time or the room changes."""
+    session = SeminarSession.objects.select_related("seminar__cohort__organiser__region").filter(pk=session_id).first()
+    if session is None or not session.is_open:
+        return 0
+    start = session.starts_at or session.seminar.starts_at
+    place = session.place or session.seminar.place
+    people = {session.chair_id, *session.examiners.values_list("pk", flat=True)}
+    people |= set(session.presentations.values_list("enrolment__participant__user_id", flat=True))
+    occasion = hashlib.sha256(f"{start.isoformat()}|{place}".encode()).hexdigest()[:12]
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("Scheduled: %(session)s, %(start)s") % {"session": session, "start": local_start(session)}
+        body = _("Room: %(place)s.") % {"place": place} if place else ""
+    link = reverse("assessments:session", args=[session.pk])
+    return notify(
+        Message(
+            user_id,
+            Kind.SESSION_SCHEDULED,
+            f"event:session:{session.pk}:{occasion}:{user_id}",
+            title,
+            body,
+            link,
+            session.seminar.cohort_id,
+        )
+        for user_id in people
+    ).created

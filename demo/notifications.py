@@ -39,10 +39,12 @@ def run_history() -> None:
             excluded_queue_names=[],
         ).run()
 
+
 def settle_history(cast: Cast, now: datetime.datetime) -> None:
     """The history has been read, but for the participant's newest news (their released result)."""
     history = Notification.objects.filter(key__startswith="event:", read_at__isnull=True)
-    newest = history.filter(recipient=cast.enrolled[0].participant.user).order_by("-pk").values_list("pk", flat=True)[:1]
+    participant = cast.enrolled[0].participant.user
+    newest = history.filter(recipient=participant).order_by("-pk").values_list("pk", flat=True)[:1]
     history.exclude(pk__in=list(newest)).update(read_at=now)
 
 

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from people.phone import normalise_mobile, validate_mobile
+
 from .kinds import REMINDER_KINDS, Channel, Kind
 from .models import Delivery
 
@@ -48,8 +50,6 @@ class PreferencesForm(forms.Form):
         return [(_("Reminders"), reminders), (_("News of decisions"), news)]
 
     def clean_mobile_phone(self):
-        from people.phone import normalise_mobile, validate_mobile
-
         raw = self.cleaned_data["mobile_phone"].strip()
         if not raw:
             return ""

@@ -10,6 +10,7 @@ from diklat import access
 from regions.models import Agency
 
 from .nip import Nip, normalise, parse_nip, validate_nip
+from .phone import validate_mobile
 
 
 class TimeZoneChoice(models.TextChoices):
@@ -35,6 +36,7 @@ class User(AbstractUser):
         _("WhatsApp number"),
         max_length=16,
         blank=True,
+        validators=[validate_mobile],
         help_text=_("An Indonesian mobile number (08… or +62…) for notifications by WhatsApp."),
     )
 

@@ -22,6 +22,8 @@ APPS = [
     "rollout",
     "records",
     "reports",
+    "organise",
+    "notifications",
     "demo",
     "bench",
 ]

@@ -14,6 +14,7 @@ from diklat.models import Enrolment
 from people.models import User
 
 from ..models import Presentation, Seminar, SeminarSession
+from .announce import announce
 from .locks import locked_sessions, refuse_if_locked
 
 
@@ -83,6 +84,7 @@ def move_participant(enrolment: Enrolment, to: SeminarSession, *, by: User | Non
             % {"session": presentation.session.name}
         )
     last = Presentation.objects.filter(session=to).aggregate(last=Max("order"))["last"] or 0
+    announce(to.pk)
     if presentation is None:
         return Presentation.objects.create(session=to, enrolment=enrolment, order=last + 1)
     source = sessions[presentation.session_id]

@@ -15,6 +15,7 @@ from mentors.roles import Role
 from people.models import User
 
 from ..models import SeminarSession
+from .announce import announce
 from .locks import locked_sessions, refuse_if_locked
 
 
@@ -59,4 +60,5 @@ def set_panel(
         attribute(session, by=by)
         session.save(update_fields=["chair"])
     session.examiners.set(examiners)
+    announce(session.pk)
     return session

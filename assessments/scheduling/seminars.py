@@ -11,6 +11,7 @@ from diklat.models import Cohort
 from people.models import User
 
 from ..models import Rubric, Seminar, SeminarKind, SeminarSession
+from .announce import announce
 from .locks import locked_sessions, refuse_if_locked
 
 
@@ -91,4 +92,5 @@ def set_session_details(
         raise ValidationError(
             {"name": _("The seminar has a session named %(names)s already.") % {"names": name}}
         ) from None
+    announce(session.pk)
     return session

@@ -15,6 +15,7 @@ from diklat.models import Enrolment
 from people.models import User
 
 from ..models import Presentation, Seminar, SeminarSession
+from .announce import announce
 
 
 class Method(models.TextChoices):
@@ -169,4 +170,5 @@ def split_participants(
             for order, enrolment in enumerate(bucket, start=1)
         )
         sessions.append(session)
+    announce(*(session.pk for session in sessions))
     return sessions

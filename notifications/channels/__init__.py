@@ -1,13 +1,10 @@
 """The ways a notification leaves the app: e-mail and WhatsApp (the in-app centre is the notification itself)."""
 
 from .base import Channel
+from .email import EmailChannel
+from .whatsapp import whatsapp_channel
 
 
 def channel_for(name: str) -> Channel:
-    if name == "email":
-        from .email import EmailChannel
-
-        return EmailChannel()
-    from .whatsapp import whatsapp_channel  # reads the gateway's settings when first asked
-
-    return whatsapp_channel()
+    """The channel to send on; WhatsApp's reads the gateway's settings each time (console without a URL)."""
+    return EmailChannel() if name == "email" else whatsapp_channel()

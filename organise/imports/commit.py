@@ -14,6 +14,7 @@ from diklat.models import Enrolment
 from mentors.models import Assignment
 from organise.models import ImportBatch, ImportRow
 from people.models import Participant
+from people.phone import normalise_mobile
 
 from ..invitations.services import invite_accounts
 from .batches import cells_of
@@ -56,11 +57,25 @@ def commit_batch(batch: ImportBatch, *, by) -> Committed:
     return Committed(batch, len(rows), new_accounts, invited)
 
 
+def _whatsapp_number(phone: str) -> str:
+    """The file's phone as the account's WhatsApp number when it is a mobile (the checks allowed it)."""
+    try:
+        return normalise_mobile(phone) if phone else ""
+    except ValidationError:
+        return ""
+
+
 def _create(batch: ImportBatch, rows: list[ImportRow], checks: list[RowCheck]) -> list[int]:
     no_password = make_password(None)  # set through the invitation link
     plans = [check.plan for check in checks]
     new_users = {
-        plan.username: User(username=plan.username, full_name=plan.name, email=plan.email, password=no_password)
+        plan.username: User(
+            username=plan.username,
+            full_name=plan.name,
+            email=plan.email,
+            mobile_phone=_whatsapp_number(plan.phone),
+            password=no_password,
+        )
         for plan in plans
         if not plan.participant_id
     }

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from assessments import access, services
 from assessments.models import Presentation, Score, SeminarSession, SessionEvent
+from notifications.models import Notification
 
 
 @pytest.fixture
@@ -198,3 +199,15 @@ def test_a_participant_never_sees_another_participants_presentation(scored, sess
 
 def test_the_panel_sees_scores_before_release(scored, examiner_one, mentor, chair):
     assert all(access.scores_visible(user, scored[0]) for user in (examiner_one, mentor, chair))
+
+
+def test_finalising_tells_each_participant_their_result_is_released(
+    scored, session, chair, run_tasks, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        services.finalise_session(session, by=chair)
+    assert not Notification.objects.exists()
+    run_tasks(callbacks)
+    told = Notification.objects.filter(kind="result_released")
+    assert {n.recipient_id for n in told} == {p.enrolment.participant.user_id for p in scored}
+    assert {n.link for n in told} == {"/seminars/my-results/"}

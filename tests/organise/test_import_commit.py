@@ -32,6 +32,7 @@ def test_a_commit_enrols_every_row_with_an_account_and_the_mentor(import_cohort)
     assert not first.user.has_usable_password()
     assert first.agency.short_name == "Bappeda"
     assert first.phone == "081234567890"
+    assert first.user.mobile_phone == "+6281234567890"  # the WhatsApp number of the new account
     mentor = User.objects.get(email="hasanuddin@gowa.example.go.id")
     assert Assignment.objects.filter(user=mentor, role="mentor").count() == 2  # one account for both
     assert Assignment.history.filter(user=mentor).count() == 2

@@ -1,11 +1,12 @@
-"""The user's notification preferences: channels per kind, digest, quiet hours, WhatsApp number."""
+"""The user's notification preferences (channels per kind, digest, quiet hours, WhatsApp number); staff's filters."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from people.phone import normalise_mobile, validate_mobile
 
-from .kinds import Kind
+from .kinds import REMINDER_KINDS, Channel, Kind
+from .models import Delivery
 
 
 def _field(kind: str, channel: str) -> str:
@@ -24,24 +25,29 @@ class PreferencesForm(forms.Form):
         required=False,
         help_text=_("The notification centre still shows each one at once."),
     )
-    quiet_from = forms.TimeField(
-        label=_("Quiet hours from"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
-    )
-    quiet_until = forms.TimeField(label=_("until"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    quiet_from = forms.TimeField(label=_("From"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    quiet_until = forms.TimeField(label=_("Until"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
 
     def __init__(self, *args, turned_off=frozenset(), **kwargs):
         super().__init__(*args, **kwargs)
         for kind in Kind:
-            for channel in ("email", "whatsapp"):
+            for channel in Channel:
                 self.fields[_field(kind, channel)] = forms.BooleanField(
-                    label=f"{kind.label}: {channel}",
+                    label=f"{kind.label}: {channel.label}",
                     required=False,
-                    initial=(kind.value, channel) not in turned_off,
+                    initial=(kind.value, channel.value) not in turned_off,
                 )
 
     def rows(self):
         """One row per kind with its two checkboxes, for the table."""
-        return [(kind.label, self[_field(kind, "email")], self[_field(kind, "whatsapp")]) for kind in Kind]
+        return [(kind.label, self[_field(kind, Channel.EMAIL)], self[_field(kind, Channel.WHATSAPP)]) for kind in Kind]
+
+    def groups(self):
+        """The rows in two groups: reminders before a date, and news of a decision."""
+        rows = self.rows()
+        reminders = [row for kind, row in zip(Kind, rows, strict=True) if kind in REMINDER_KINDS]
+        news = [row for kind, row in zip(Kind, rows, strict=True) if kind not in REMINDER_KINDS]
+        return [(_("Reminders"), reminders), (_("News of decisions"), news)]
 
     def clean_mobile_phone(self):
         raw = self.cleaned_data["mobile_phone"].strip()
@@ -59,13 +65,41 @@ class PreferencesForm(forms.Form):
             )
         elif start is not None and start == end:
             self.add_error("quiet_until", _("The quiet hours must end at another time than they start."))
-        wants_whatsapp = any(data.get(_field(kind, "whatsapp")) for kind in Kind)
+        wants_whatsapp = any(data.get(_field(kind, Channel.WHATSAPP)) for kind in Kind)
         if wants_whatsapp and not data.get("mobile_phone") and not self.has_error("mobile_phone"):
             self.add_error("mobile_phone", _("Give your WhatsApp number, or untick WhatsApp for every kind."))
         return data
 
     def choices(self) -> dict[str, tuple[bool, bool]]:
         return {
-            kind.value: (self.cleaned_data[_field(kind, "email")], self.cleaned_data[_field(kind, "whatsapp")])
+            kind.value: (
+                self.cleaned_data[_field(kind, Channel.EMAIL)],
+                self.cleaned_data[_field(kind, Channel.WHATSAPP)],
+            )
             for kind in Kind
         }
+
+
+def _any(choices):
+    return [("", _("All")), *choices]
+
+
+class DeliveryFilterForm(forms.Form):
+    """The staff page's filters; a value that is not one of the choices is left out, not an error page."""
+
+    channel = forms.ChoiceField(label=_("Channel"), required=False, choices=_any(Channel.choices))
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=_any(Delivery.Status.choices))
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=_any(Kind.choices))
+    q = forms.CharField(
+        label=_("Recipient"),
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("name, e-mail or number")}),
+    )
+
+    def clean_q(self):
+        return self.cleaned_data["q"][:100]
+
+    def filters(self) -> dict[str, str]:
+        """The valid filters given (each invalid one dropped)."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import centre, staff, unsubscribe
+from .views import centre, preferences, staff, unsubscribe
 
 app_name = "notifications"
 
@@ -8,7 +8,7 @@ urlpatterns = [
     path("", centre.centre, name="centre"),
     path("<int:pk>/", centre.open_notification, name="open"),
     path("read/", centre.mark_as_read, name="mark-read"),
-    path("preferences/", centre.preferences, name="preferences"),
+    path("preferences/", preferences.preferences, name="preferences"),
     path("unsubscribe/<str:token>/", unsubscribe.unsubscribe, name="unsubscribe"),
     path("sent/", staff.deliveries, name="deliveries"),
     path("sent/<int:pk>/resend/", staff.resend_delivery, name="resend"),

@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
 
 from people.models import User
 
@@ -10,16 +11,16 @@ from ..links import read_unsubscribe_token
 from ..services import unsubscribe as turn_off_email
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token):
+    """GET asks, POST turns the e-mail off: a mail scanner that follows links changes nothing."""
     found = read_unsubscribe_token(token)
     if found is None or (found[1] and found[1] not in Kind.values):
         raise Http404
     user_id, kind = found
     if not User.objects.filter(pk=user_id, is_active=True).exists():
         raise Http404
-    label = Kind(kind).label if kind else ""
-    done = False
-    if request.method == "POST":
+    done = request.method == "POST"
+    if done:
         turn_off_email(user_id, kind)
-        done = True
-    return render(request, "notifications/unsubscribe.html", {"kind": label, "done": done})
+    return render(request, "notifications/unsubscribe.html", {"kind": Kind(kind).label if kind else "", "done": done})

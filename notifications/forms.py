@@ -28,14 +28,14 @@ class PreferencesForm(forms.Form):
     quiet_from = forms.TimeField(label=_("From"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
     quiet_until = forms.TimeField(label=_("Until"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
 
-    def __init__(self, *args, turned_off=frozenset(), **kwargs):
+    def __init__(self, *args, turned_off=frozenset(), has_mobile=True, **kwargs):
         super().__init__(*args, **kwargs)
         for kind in Kind:
             for channel in Channel:
+                # Without a number WhatsApp cannot be sent: shown unticked, so saving needs no number.
+                wanted = (kind.value, channel.value) not in turned_off and (channel != Channel.WHATSAPP or has_mobile)
                 self.fields[_field(kind, channel)] = forms.BooleanField(
-                    label=f"{kind.label}: {channel.label}",
-                    required=False,
-                    initial=(kind.value, channel.value) not in turned_off,
+                    label=f"{kind.label}: {channel.label}", required=False, initial=wanted
                 )
 
     def rows(self):

@@ -14,6 +14,7 @@ from .models import ChannelChoice, Delivery, Notification, NotificationSettings
 from .preferences import Recipient, recipients
 from .tasks import deliver
 
+RESENDABLE = (Delivery.Status.FAILED, Delivery.Status.SENT)
 # At this many rows per INSERT both SQLite and PostgreSQL stay well under their parameter limits.
 BATCH = 500
 
@@ -106,9 +107,13 @@ def queue_deliveries(deliveries: Sequence[Delivery]) -> None:
 
 @transaction.atomic
 def resend(delivery: Delivery, *, now: datetime.datetime | None = None) -> Delivery:
-    """Queue a failed (or sent) delivery once more, for staff; the attempts start again."""
+    """Queue a failed (or sent) delivery once more, for staff; the attempts start again.
+
+    One on its way (queued, sending, retrying) or held for the digest is left as it is: resending it
+    would send it twice, or pull it out of the digest.
+    """
     now = now or timezone.now()
-    Delivery.objects.filter(pk=delivery.pk).exclude(status=Delivery.Status.SENDING).update(
+    Delivery.objects.filter(pk=delivery.pk, status__in=RESENDABLE).update(
         status=Delivery.Status.QUEUED,
         attempts=0,
         last_error="",
@@ -116,8 +121,9 @@ def resend(delivery: Delivery, *, now: datetime.datetime | None = None) -> Deliv
         claimed_at=None,
         resends=F("resends") + 1,
     )
+    before = delivery.resends
     delivery.refresh_from_db()
-    if delivery.status == Delivery.Status.QUEUED:
+    if delivery.resends != before:
         queue_deliveries([delivery])
     return delivery
 

@@ -21,7 +21,10 @@ def preferences(request):
         "quiet_until": person.quiet_until,
     }
     form = PreferencesForm(
-        request.POST if request.method == "POST" else None, initial=initial, turned_off=person.turned_off
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        turned_off=person.turned_off,
+        has_mobile=bool(user.mobile_phone),
     )
     if form.is_valid():
         data = form.cleaned_data

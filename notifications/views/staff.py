@@ -11,11 +11,10 @@ from organise.access import organised_cohorts, organiser_staff_required
 
 from ..forms import DeliveryFilterForm
 from ..models import Delivery
-from ..services import resend
+from ..services import RESENDABLE, resend
 from .common import back
 
 PAGE_SIZE = 50
-RESENDABLE = (Delivery.Status.FAILED, Delivery.Status.SENT)
 
 
 def _visible(user):

@@ -41,14 +41,27 @@ def field_errors(response, name) -> list[str]:
     return [str(error) for error in response.context["form"].errors.get(name, [])]
 
 
-def test_every_channel_is_on_until_the_user_says_otherwise(client_of):
+def test_every_channel_is_on_until_the_user_says_otherwise(client_of, user):
+    user.mobile_phone = "+6281234567890"
+    user.save()
     response = client_of.get(PAGE)
     assert response.status_code == 200
     assert response.text.count('type="checkbox"') == 2 * len(Kind) + 1  # and the digest
     assert response.text.count("checked") == 2 * len(Kind)
 
 
+def test_without_a_number_whatsapp_is_shown_off_so_saving_needs_none(client_of, user):
+    response = client_of.get(PAGE)
+    assert response.text.count("checked") == len(Kind)  # e-mail only
+    form = response.context["form"]
+    data = {name: "on" for name, field in form.fields.items() if field.initial is True}
+    assert client_of.post(PAGE, data).status_code == 302
+    assert ChannelChoice.objects.filter(user=user, email=True, whatsapp=False).count() == len(Kind)
+
+
 def test_the_page_shows_what_was_saved(client_of, user):
+    user.mobile_phone = "+6281234567890"
+    user.save()
     ChannelChoice.objects.create(user=user, kind=Kind.SCORE_SHEET, email=False, whatsapp=True)
     NotificationSettings.objects.create(
         user=user, digest=True, quiet_from=datetime.time(21), quiet_until=datetime.time(6, 30)

@@ -4,6 +4,7 @@ from collections.abc import Sequence
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -30,7 +31,7 @@ def outgoing(delivery: Delivery) -> Outgoing:
             "notification": notification,
             "link": link,
             "unsubscribe": unsubscribe,
-            "preferences": public_url("/notifications/preferences/"),
+            "preferences": public_url(reverse("notifications:preferences")),
         }
         return Outgoing(
             to=delivery.address,
@@ -59,8 +60,8 @@ def digest_outgoing(digest: Digest, address: str, notifications: Sequence[Notifi
             "items": items,
             "day": digest.on,
             "unsubscribe": unsubscribe,
-            "preferences": public_url("/notifications/preferences/"),
-            "centre": public_url("/notifications/"),
+            "preferences": public_url(reverse("notifications:preferences")),
+            "centre": public_url(reverse("notifications:centre")),
             "heading": _("Your notifications of the day"),
         }
         return Outgoing(

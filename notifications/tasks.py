@@ -47,14 +47,23 @@ def _whatsapp_is_busy(now: datetime.datetime) -> bool:
     return recent.count() >= settings.WHATSAPP_PER_MINUTE
 
 
+def _failed(model, row, error: str) -> str:
+    """Record the failure; a digest's held messages fail with it, so that staff see each one."""
+    model.objects.filter(pk=row.pk).update(
+        status=Delivery.Status.FAILED, last_error=error, **({"next_attempt_at": None} if model is Delivery else {})
+    )
+    if model is Digest:
+        row.deliveries.update(status=Delivery.Status.FAILED, last_error=error)
+    return "failed"
+
+
 def _send(model, row, message, now: datetime.datetime, task_fn) -> str:
     """Send and record the outcome on the row (a Delivery or a Digest); queue the retry if there is one."""
     rows = model.objects.filter(pk=row.pk)
     try:
         provider_id = channel_for(row.channel).send(message)
     except PermanentFailure as error:
-        rows.update(status=Delivery.Status.FAILED, last_error=str(error)[:300], next_attempt_at=None)
-        return "failed"
+        return _failed(model, row, str(error)[:300])
     except Exception as error:
         if not isinstance(error, TemporaryFailure):
             logger.exception("delivery %s %s failed unexpectedly", model.__name__, row.pk)
@@ -62,8 +71,10 @@ def _send(model, row, message, now: datetime.datetime, task_fn) -> str:
         at = _later(row.attempts, retry_after, now)
         text = (str(error) or error.__class__.__name__)[:300]
         if at is None:
-            rows.update(status=Delivery.Status.FAILED, last_error=text)
-            return "failed"
+            return _failed(model, row, text)
+        if model is Delivery:  # a retry waits out the recipient's quiet hours too
+            person = recipients([row.notification.recipient_id]).get(row.notification.recipient_id)
+            at = (person and person.quiet_end(at)) or at
         fields = {"next_attempt_at": at} if model is Delivery else {}
         rows.update(status=Delivery.Status.RETRYING, last_error=text, **fields)
         task_fn.using(run_after=at).enqueue(row.pk)

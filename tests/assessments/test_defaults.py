@@ -42,9 +42,11 @@ def test_adding_a_rule_set_in_the_admin_makes_it_usable(admin_client):
             "long_horizon_from_months": 12,
             "long_horizon_months": 24,
             "budget_approver": "organiser",
+            "documents_due_days": 2,
         },
     )
     assert response.status_code == 302, response.content[:500]
     rule_set = RuleSet.objects.get(name="Perlan 10/2026")
+    assert rule_set.documents_due_days == 2  # the reminders of the report and slides follow it
     assert rule_set.predicate_bands.count() == 5
     assert Rubric.objects.filter(rule_set=rule_set).count() == 2

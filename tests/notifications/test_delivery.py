@@ -163,3 +163,36 @@ def test_a_digest_holds_the_days_messages_and_sends_them_as_one(
     assert set(Delivery.objects.values_list("status", flat=True)) == {Delivery.Status.SENT}
     with django_capture_on_commit_callbacks() as callbacks:
         assert gather_digests() == 0  # nothing held any more
+
+
+def test_a_retry_that_would_fall_in_quiet_hours_waits_until_they_end(person, monkeypatch):
+    NotificationSettings.objects.create(user=person, quiet_from=datetime.time(21, 0), quiet_until=datetime.time(6, 0))
+    evening = datetime.datetime(2027, 3, 15, 20, 58, tzinfo=WITA)
+    monkeypatch.setattr(locmem.EmailBackend, "send_messages", lambda self, m: (_ for _ in ()).throw(OSError("down")))
+    tell(person, now=evening)
+    delivery = Delivery.objects.get()
+    monkeypatch.setattr(timezone, "now", lambda: evening)
+    assert deliver.call(delivery.pk) == "retrying"  # a minute later would be 20:59; five, 21:03
+    delivery.refresh_from_db()
+    assert delivery.next_attempt_at == datetime.datetime(2027, 3, 15, 20, 59, tzinfo=WITA)
+    Delivery.objects.filter(pk=delivery.pk).update(next_attempt_at=evening)
+    assert deliver.call(delivery.pk) == "retrying"
+    delivery.refresh_from_db()
+    assert delivery.next_attempt_at == datetime.datetime(2027, 3, 16, 6, 0, tzinfo=WITA)
+
+
+def test_a_digest_that_cannot_be_sent_fails_each_of_its_messages(
+    person, run_tasks, monkeypatch, django_capture_on_commit_callbacks
+):
+    def refused(self, messages):
+        raise smtplib.SMTPRecipientsRefused({"andi@example.go.id": (550, b"no such user")})
+
+    NotificationSettings.objects.create(user=person, digest=True)
+    tell(person, key="a")
+    tell(person, key="b")
+    monkeypatch.setattr(locmem.EmailBackend, "send_messages", refused)
+    with django_capture_on_commit_callbacks() as callbacks:
+        gather_digests()
+    run_tasks(callbacks)
+    assert set(Delivery.objects.values_list("status", flat=True)) == {Delivery.Status.FAILED}
+    assert all("refused" in error for error in Delivery.objects.values_list("last_error", flat=True))

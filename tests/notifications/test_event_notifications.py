@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from assessments.feedback import give_feedback, move_feedback
@@ -82,8 +83,6 @@ def test_feedback_given_done_verified_and_rejected_go_to_the_right_person(
     given = Notification.objects.get(recipient=owner)
     assert given.kind == Kind.FEEDBACK_UPDATE and "Libatkan kecamatan." in given.title
     assert given.link == f"/seminars/feedback/{item.pk}/"
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     proof = SimpleUploadedFile("bukti.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
     with django_capture_on_commit_callbacks() as callbacks:
         move_feedback(item, "accepted", by=owner)
@@ -97,3 +96,20 @@ def test_feedback_given_done_verified_and_rejected_go_to_the_right_person(
     rejected = Notification.objects.filter(recipient=owner).latest("pk")
     assert rejected.title.startswith("Feedback implementation rejected")
     assert rejected.body == "Bukti belum menunjukkan keterlibatan kecamatan."
+
+
+def test_verified_feedback_tells_the_participant(approved_project, run_tasks, django_capture_on_commit_callbacks):
+    owner = approved_project.enrolment.participant.user
+    examiner = factories.AssignmentFactory(enrolment=approved_project.enrolment, role="examiner").user
+    due = timezone.localdate() + datetime.timedelta(days=30)
+    item = give_feedback(
+        approved_project, by=examiner, category="scope", text="Libatkan kecamatan.", owner="Peserta", due_date=due
+    )
+    proof = SimpleUploadedFile("bukti.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    move_feedback(item, "accepted", by=owner)
+    move_feedback(item, "implemented", by=owner, files=[proof])
+    with django_capture_on_commit_callbacks() as callbacks:
+        move_feedback(item, "verified", by=examiner, note="Sudah melibatkan tiga kecamatan.")
+    run_tasks(callbacks)
+    (told,) = Notification.objects.filter(recipient=owner)
+    assert told.title == "Feedback verified: Libatkan kecamatan." and told.body == "Sudah melibatkan tiga kecamatan."

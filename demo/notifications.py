@@ -5,19 +5,26 @@ those tasks itself and records their messages as sent: what happened before toda
 to send now. Today's reminders are then queued for the worker (`make run` starts one). A few
 deliveries are set in the states a real day leaves behind (failed, waiting to retry, held for a
 digest), and the demo people's choices show each preference: the mentor takes a daily digest, the
-examiner keeps quiet hours, the participant gets WhatsApp.
+examiner keeps quiet hours, the participant gets WhatsApp. The participant's first open feedback is
+made due in three days, so that they have a reminder on the day the demo is loaded.
 """
 
 import datetime
+from zoneinfo import ZoneInfo
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
+from assessments.models import FeedbackItem
+from diklat.middleware import zone_of
 from notifications.kinds import Kind
 from notifications.models import Delivery, Notification, NotificationSettings
 from notifications.reminders.run import due_reminders
 from notifications.services import Message, notify
+from projects.models import Milestone
 
 from .people import Cast
 
@@ -91,6 +98,15 @@ def ensure_states(cast: Cast, now: datetime.datetime) -> None:
             first.enrolment.cohort_id,
         ),
     ]
+    overdue = Milestone.objects.overdue(now.date()).filter(project=project).order_by("target_date", "pk").first()
+    if overdue is not None:  # the mentor takes a digest: this one waits for tomorrow's
+        with translation.override(settings.LANGUAGE_CODE):
+            title = _("Your participant's milestone is overdue: %(activity)s") % {"activity": overdue.activity}
+        samples.append(
+            Message(
+                first.mentor.pk, Kind.MILESTONE_DUE, "demo:mentor-digest", title, "", link, first.enrolment.cohort_id
+            )
+        )
     notify(samples, now=now)
     failed = Delivery.objects.filter(notification__key="demo:budget-approved", channel="whatsapp")
     failed.update(
@@ -109,6 +125,15 @@ def ensure_states(cast: Cast, now: datetime.datetime) -> None:
     Notification.objects.filter(key="demo:adoption").update(read_at=now)
 
 
+def ensure_reminder_due(cast: Cast, now: datetime.datetime) -> None:
+    """The participant's first open feedback falls due in three days (their own date), so a reminder goes today."""
+    first = cast.enrolled[0]
+    item = FeedbackItem.objects.filter(project=first.enrolment.project).unresolved().order_by("due_date", "pk").first()
+    if item is not None:
+        local_today = now.astimezone(ZoneInfo(zone_of(first.participant.user))).date()
+        FeedbackItem.objects.filter(pk=item.pk).update(due_date=local_today + datetime.timedelta(days=3))
+
+
 def build_notifications(cast: Cast, now: datetime.datetime | None = None) -> int:
     """Everything above; returns how many reminders were queued for today."""
     now = now or timezone.now()
@@ -116,4 +141,5 @@ def build_notifications(cast: Cast, now: datetime.datetime | None = None) -> int
     settle_history(cast, now)
     ensure_choices(cast)
     ensure_states(cast, now)
+    ensure_reminder_due(cast, now)
     return notify(due_reminders(now), now=now).created

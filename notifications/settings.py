@@ -31,6 +31,8 @@ WHATSAPP_PER_MINUTE = _int("WHATSAPP_PER_MINUTE", 30)
 # Days before a due date on which a reminder goes (0: on the day); then weekly while overdue.
 REMINDER_OFFSETS = _int_list("REMINDER_OFFSETS", "7,3,1,0")
 REMINDER_OVERDUE_EVERY_DAYS = _int("REMINDER_OVERDUE_EVERY_DAYS", 7)
+# A reminder whose day the daily run missed still goes this many days later, and no later.
+REMINDER_CATCH_UP_DAYS = _int("REMINDER_CATCH_UP_DAYS", 1)
 # Feedback this many days overdue is also reported to the cohort's organiser staff.
 REMINDER_LONG_OVERDUE_DAYS = _int("REMINDER_LONG_OVERDUE_DAYS", 30)
 # A submitted project waiting this many days for its mentor gets a reminder, then weekly.

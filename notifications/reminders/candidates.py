@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 
 from .occasions import Occasion
 
-Rule = Callable[[datetime.date, datetime.date], Occasion | None]  # (due, local today) → occasion
+Rule = Callable[..., Occasion | None]  # (due, local today, *, catch_up) → occasion
 Texts = Callable[[Occasion], tuple[str, str]]  # occasion → (title, body)
 
 

@@ -33,7 +33,7 @@ def due_reminders(now: datetime.datetime) -> list[Message]:
             zone = zones.get(candidate.recipient_id)
             if zone is None:  # the account is gone
                 continue
-            occasion = candidate.rule(candidate.due, today[zone])
+            occasion = candidate.rule(candidate.due, today[zone], catch_up=settings.REMINDER_CATCH_UP_DAYS)
             if occasion is None:
                 continue
             title, body = candidate.texts(occasion)

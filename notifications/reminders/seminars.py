@@ -32,8 +32,8 @@ def _host_date(session) -> datetime.date:
     return session.start.astimezone(ZoneInfo(session.seminar.cohort.time_zone)).date()
 
 
-def _the_day(due: datetime.date, today: datetime.date) -> Occasion | None:
-    """On the session's day, and the day after while sheets are still missing."""
+def _the_day(due: datetime.date, today: datetime.date, *, catch_up: int = 1) -> Occasion | None:
+    """On the session's day, and the day after while sheets are still missing (whatever the catch-up)."""
     days = (today - due).days
     return Occasion(f"day-{days}", -days) if days in (0, 1) else None
 

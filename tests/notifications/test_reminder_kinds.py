@@ -65,17 +65,17 @@ def upcoming_session(enrolment, mentor):
 
 def test_a_session_reminds_presenter_examiners_and_chair_and_the_documents_are_due_before(upcoming_session, enrolment):
     rule_set = enrolment.cohort.rule_set
-    rule_set.documents_due_days = 2
+    rule_set.documents_due_days = 1
     rule_set.save()
     presenter = enrolment.participant.user
-    run(datetime.datetime(2027, 3, 8, 7, 0, tzinfo=WITA))  # H-7 of the session, H-5 of the documents
+    run(datetime.datetime(2027, 3, 8, 7, 0, tzinfo=WITA))  # H-7 of the session, H-6 of the documents (caught up)
     assert told(Kind.SESSION_SOON) == {
         presenter.pk: ["h-7"],
         upcoming_session.examiner.pk: ["h-7"],
         upcoming_session.chair_id: ["h-7"],
     }
     assert told(Kind.SEMINAR_DOCUMENTS) == {presenter.pk: ["h-7"]}
-    run(datetime.datetime(2027, 3, 13, 7, 0, tzinfo=WITA))  # the documents' day
+    run(datetime.datetime(2027, 3, 14, 7, 0, tzinfo=WITA))  # the documents' day
     assert told(Kind.SEMINAR_DOCUMENTS) == {presenter.pk: ["h-7", "h-0"]}
     today = Notification.objects.filter(kind=Kind.SEMINAR_DOCUMENTS).latest("pk")
     assert today.title == "Report and slides due today"

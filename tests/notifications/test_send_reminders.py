@@ -81,7 +81,8 @@ def test_a_second_run_queues_nothing(project, mentor):
     moment = datetime.datetime(2027, 3, 15, 6, 0, tzinfo=WIB)
     assert run(moment) == "queued 2 reminders (0 already sent)"
     assert run(moment) == "queued 0 reminders (2 already sent)"
-    assert run(moment + datetime.timedelta(days=1)) == "queued 0 reminders (2 already sent)"
+    assert run(moment + datetime.timedelta(days=1)) == "queued 0 reminders (1 already sent)"  # the mentor's, caught up
+    assert run(moment + datetime.timedelta(days=2)) == "queued 0 reminders (0 already sent)"  # none due until week 1
     assert set(Notification.objects.values_list("recipient", flat=True)) == {
         project.enrolment.participant.user_id,
         mentor.pk,

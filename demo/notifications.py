@@ -5,12 +5,11 @@ those tasks itself and records their messages as sent: what happened before toda
 to send now. Today's reminders are then queued for the worker (`make run` starts one). A few
 deliveries are set in the states a real day leaves behind (failed, waiting to retry, held for a
 digest), and the demo people's choices show each preference: the mentor takes a daily digest, the
-examiner keeps quiet hours, the participant gets WhatsApp. The participant's first open feedback is
-made due in three days, so that they have a reminder on the day the demo is loaded.
+examiner keeps quiet hours, the participant gets WhatsApp. The reminders of the past week are queued
+as the daily run would have queued them.
 """
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone, translation
@@ -18,8 +17,6 @@ from django.utils.translation import gettext as _
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
-from assessments.models import FeedbackItem
-from diklat.middleware import zone_of
 from notifications.kinds import Kind
 from notifications.models import Delivery, Notification, NotificationSettings
 from notifications.reminders.run import due_reminders
@@ -29,6 +26,7 @@ from projects.models import Milestone
 from .people import Cast
 
 PARTICIPANT_WHATSAPP = "+6281234500001"
+WEEK = 6  # days of catch-up: each item's reminder of the last week
 
 
 def run_history(now: datetime.datetime) -> None:
@@ -125,15 +123,6 @@ def ensure_states(cast: Cast, now: datetime.datetime) -> None:
     Notification.objects.filter(key="demo:adoption").update(read_at=now)
 
 
-def ensure_reminder_due(cast: Cast, now: datetime.datetime) -> None:
-    """The participant's first open feedback falls due in three days (their own date), so a reminder goes today."""
-    first = cast.enrolled[0]
-    item = FeedbackItem.objects.filter(project=first.enrolment.project).unresolved().order_by("due_date", "pk").first()
-    if item is not None:
-        local_today = now.astimezone(ZoneInfo(zone_of(first.participant.user))).date()
-        FeedbackItem.objects.filter(pk=item.pk).update(due_date=local_today + datetime.timedelta(days=3))
-
-
 def build_notifications(cast: Cast, now: datetime.datetime | None = None) -> int:
     """Everything above; returns how many reminders were queued for today."""
     now = now or timezone.now()
@@ -141,5 +130,6 @@ def build_notifications(cast: Cast, now: datetime.datetime | None = None) -> int
     settle_history(cast, now)
     ensure_choices(cast)
     ensure_states(cast, now)
-    ensure_reminder_due(cast, now)
-    return notify(due_reminders(now), now=now).created
+    # The past week's reminders, as if the daily run had been running: the demo's plans are dated from
+    # the day it is built, so the participant's overdue milestone is among them.
+    return notify(due_reminders(now, catch_up=WEEK), now=now).created

@@ -249,7 +249,7 @@ def test_the_demo_has_notifications_in_every_state_and_reminders_due_for_the_par
 
     participant = User.objects.get(username=printed_login(demo, "participant"))
     mine = Notification.objects.filter(recipient=participant)
-    assert mine.filter(kind="feedback_due", key__endswith=":h-3").exists()  # a reminder due today
+    assert mine.filter(kind="milestone_due").exists()  # the overdue milestone's reminder
     assert mine.filter(read_at__isnull=True).exists() and mine.filter(read_at__isnull=False).exists()
     statuses = set(Delivery.objects.values_list("status", flat=True))
     assert {"queued", "retrying", "failed", "digest"} <= statuses

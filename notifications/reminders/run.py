@@ -22,8 +22,12 @@ def candidates(now: datetime.datetime):
     yield from seminars.score_sheets(now)
 
 
-def due_reminders(now: datetime.datetime) -> list[Message]:
-    """Each reminder that is due now, in each recipient's own time zone (WIB, WITA or WIT)."""
+def due_reminders(now: datetime.datetime, *, catch_up: int | None = None) -> list[Message]:
+    """Each reminder that is due now, in each recipient's own time zone (WIB, WITA or WIT).
+
+    ``catch_up``: how many days after its slot opened a reminder still goes (REMINDER_CATCH_UP_DAYS).
+    """
+    catch_up = settings.REMINDER_CATCH_UP_DAYS if catch_up is None else catch_up
     found = list(candidates(now))
     zones = zones_of({candidate.recipient_id for candidate in found})
     today = {zone: now.astimezone(ZoneInfo(zone)).date() for zone in set(zones.values())}
@@ -33,7 +37,7 @@ def due_reminders(now: datetime.datetime) -> list[Message]:
             zone = zones.get(candidate.recipient_id)
             if zone is None:  # the account is gone
                 continue
-            occasion = candidate.rule(candidate.due, today[zone], catch_up=settings.REMINDER_CATCH_UP_DAYS)
+            occasion = candidate.rule(candidate.due, today[zone], catch_up=catch_up)
             if occasion is None:
                 continue
             title, body = candidate.texts(occasion)

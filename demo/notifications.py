@@ -14,13 +14,13 @@ import datetime
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from notifications.kinds import Kind
 from notifications.models import Delivery, Notification, NotificationSettings
 from notifications.reminders.run import due_reminders
 from notifications.services import Message, notify
+from notifications.worker import in_process_worker
 from projects.models import Milestone
 
 from .people import Cast
@@ -31,16 +31,7 @@ WEEK = 6  # days of catch-up: each item's reminder of the last week
 
 def run_history(now: datetime.datetime) -> None:
     """Turn the build's queued decisions into notifications whose messages count as sent long ago."""
-    worker = Worker(
-        queue_names=["*"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="load-demo",
-        excluded_queue_names=[],
-    )
+    worker = in_process_worker("load-demo")
     before = Notification.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     decisions = list(DBTaskResult.objects.ready().exclude(task_path__startswith="notifications."))
     for result in decisions:

@@ -188,21 +188,14 @@ def run_tasks(monkeypatch, django_capture_on_commit_callbacks):
     from django_tasks_db.management.commands import db_worker
     from django_tasks_db.models import DBTaskResult
 
+    from notifications.worker import in_process_worker
+
     # The worker closes connections it thinks are stale: inside the test's transaction that would end it.
     monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
     def one_pass() -> int:
         before = DBTaskResult.objects.finished().count()
-        db_worker.Worker(
-            queue_names=["*"],
-            interval=0,
-            batch=True,
-            backend_name="default",
-            startup_delay=False,
-            max_tasks=None,
-            worker_id="test-worker",
-            excluded_queue_names=[],
-        ).run()
+        in_process_worker("test-worker").run()
         return DBTaskResult.objects.finished().count() - before
 
     def run(callbacks=()) -> int:

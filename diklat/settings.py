@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from diklat import security_settings, storage_settings
 from diklat.account_settings import *  # noqa: F403  login protection, API tokens, sessions, e-mail
+from events.settings import *  # noqa: F403  check-in codes, mission videos
 from notifications.settings import *  # noqa: F403  task queue, WhatsApp gateway, reminder offsets, retries
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -70,6 +71,7 @@ INSTALLED_APPS = [
     "reports",
     "organise",
     "notifications",
+    "events",
     "demo",
 ]
 

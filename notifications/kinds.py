@@ -12,6 +12,7 @@ class Kind(models.TextChoices):
     SESSION_SOON = "session_soon", _("Seminar sessions you present in or sit on")
     REVIEW_WAITING = "review_waiting", _("Projects waiting for your review")
     SCORE_SHEET = "score_sheet", _("Score sheets not yet submitted")
+    ACTION_ITEM_DUE = "action_item_due", _("Action items of an event falling due")
     # Events, sent when the change is committed.
     PROJECT_STATUS = "project_status", _("Project submitted, approved or returned")
     RESULT_RELEASED = "result_released", _("Seminar results released")
@@ -19,6 +20,9 @@ class Kind(models.TextChoices):
     BUDGET_APPROVED = "budget_approved", _("Budget approved")
     ADOPTION_STAGE = "adoption_stage", _("Rollout stage changed")
     SESSION_SCHEDULED = "session_scheduled", _("Seminar sessions scheduled")
+    EVENT_INVITATION = "event_invitation", _("Invitations to leadership events")
+    MISSION_JUDGED = "mission_judged", _("Your group's missions judged")
+    ACTION_ITEM_UPDATE = "action_item_update", _("Action items of an event assigned or verified")
 
 
 REMINDER_KINDS = frozenset(
@@ -29,6 +33,7 @@ REMINDER_KINDS = frozenset(
         Kind.SESSION_SOON,
         Kind.REVIEW_WAITING,
         Kind.SCORE_SHEET,
+        Kind.ACTION_ITEM_DUE,
     }
 )
 

@@ -87,6 +87,16 @@ class MissionForm(forms.ModelForm):
         self.instance.criteria = cleaned.get("criteria_lines") or []
         return cleaned
 
+    def _update_errors(self, errors):
+        # The model speaks of its "criteria"; the form shows them as the rubric's lines.
+        if hasattr(errors, "error_dict") and "criteria" in errors.error_dict:
+            moved = errors.error_dict.pop("criteria")
+            if "criteria_lines" not in self._errors:
+                errors.error_dict.setdefault("criteria_lines", []).extend(moved)
+            if not errors.error_dict:
+                return
+        super()._update_errors(errors)
+
     def _post_clean(self):
         # The model's own checks (site needs a place, rubric adds up) run with the rubric parsed above.
         self.instance.criteria = self.cleaned_data.get("criteria_lines") or []

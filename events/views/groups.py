@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from projects.forms import add_service_errors
+
 from .. import grouping
 from ..access import event_page
 from ..forms.people import SplitForm
@@ -41,8 +43,7 @@ def group_split(request, event):
         try:
             groups = grouping.split(event, form.cleaned_data["count"], balance=form.cleaned_data["balance"])
         except ValidationError as error:
-            for field, errors in getattr(error, "error_dict", {None: error.error_list}).items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("%(count)s groups are made.") % {"count": len(groups)})
             return redirect("events:groups", event.pk)

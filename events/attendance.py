@@ -7,9 +7,9 @@ or excused (apologies with a reason), of all invitees — the heads who took the
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 
-from .models import CheckIn, Event, Invitee
+from .models import AgendaSession, CheckIn, Event, Invitee
 
 
 def _rate(part: int, whole: int) -> float | None:
@@ -86,3 +86,12 @@ def attendance(event: Event) -> Attendance:
     )
     rows = [Row(invitee, {check_in.day: check_in for check_in in invitee.arrivals}) for invitee in invitees]
     return Attendance(event, rows)
+
+
+def session_counts(event: Event) -> list[AgendaSession]:
+    """Each agenda session with how many checked in to it, and how many of them late: one query."""
+    return list(
+        event.sessions.annotate(
+            present=Count("check_ins"), late=Count("check_ins", filter=Q(check_ins__late=True))
+        ).order_by("day", "starts_at")
+    )

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from .. import check_ins, checkin_codes
 from ..access import event_page
-from ..attendance import attendance
+from ..attendance import attendance, session_counts
 from ..forms.people import CheckInForm
 from ..models import AgendaSession, CheckIn
 
@@ -130,7 +130,7 @@ def attendance_list(request, event):
         "section": "attendance",
         "figures": figures,
         "day": day,
-        "sessions": event.sessions.all(),
+        "sessions": session_counts(event),
     }
     return render(request, "events/attendance.html", context)
 

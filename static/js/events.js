@@ -82,7 +82,22 @@
     });
   }
 
+  // The leaderboard follows the judges: the list is fetched again every 30 seconds while the page is shown.
+  function liveBoard(board) {
+    window.setInterval(function () {
+      if (document.hidden) return;
+      fetch(window.location.href, { credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
+        .then(function (html) {
+          var fresh = new DOMParser().parseFromString(html, "text/html").querySelector("[data-leaderboard]");
+          if (fresh) board.innerHTML = fresh.innerHTML;
+        })
+        .catch(function () {});
+    }, 30000);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-leaderboard]").forEach(liveBoard);
     document.querySelectorAll("[data-code-screen]").forEach(codeScreen);
     document.querySelectorAll("[data-needs-location]").forEach(locate);
     document.querySelectorAll("[data-scanner]").forEach(scanner);

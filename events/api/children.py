@@ -79,7 +79,9 @@ class ActionItemViewSet(ScopedMixin, viewsets.ReadOnlyModelViewSet):
             return items
         if not self.request.user.is_authenticated:
             return items.none()
-        return items.filter(Q(event_id__in=self.scope.managed) | Q(owner=self.request.user))
+        # An owner sees their items of the events they see: nobody sees another event, even their own item there.
+        owned = Q(owner=self.request.user, event_id__in=self.scope.attended | self.scope.judged)
+        return items.filter(Q(event_id__in=self.scope.managed) | owned)
 
     @extend_schema(request=ActionMoveSerializer, responses={200: ActionItemSerializer})
     @action(detail=True, methods=["post"])

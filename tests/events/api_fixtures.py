@@ -1,9 +1,8 @@
 """An event as the API tests see it: its organiser's staff, a judge, two groups of attendees, a photo mission,
-and another organiser's event next to it. Imported by the API and export tests (not a conftest)."""
+and another organiser's event next to it. Each test module wraps them in its own fixtures (not a conftest)."""
 
 from dataclasses import dataclass
 
-import pytest
 from django.utils import timezone
 
 from events.models import Event, Group, Invitee, Mission
@@ -36,8 +35,8 @@ def make_event(groups: int = 2, per_group: int = 2) -> tuple[Event, object, obje
     return event, staff, judge, made, members
 
 
-@pytest.fixture
-def world(db) -> World:
+def build_world() -> World:
+    """The test modules' ``world`` fixture: ``return build_world()``."""
     event, staff, judge, groups, members = make_event()
     other = EventFactory()
     other_group = GroupFactory(event=other)
@@ -54,8 +53,7 @@ def world(db) -> World:
     )
 
 
-@pytest.fixture
-def clock(monkeypatch):
+def clock_for(monkeypatch):
     """Set the moment the server takes for now: ``clock(world.event, 0, 9)`` is 09:00 on day 1, local time."""
 
     def set_to(event, day_offset, hour, minute=0, second=0):

@@ -6,10 +6,20 @@ from events import checkin_codes
 from events.models import AgendaSession, CheckIn, Invitee
 from tests.factories import AgencyFactory, UserFactory
 
-from .api_fixtures import as_user, clock, world  # noqa: F401
+from .api_fixtures import as_user, build_world, clock_for
 from .factories import at
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(db):
+    return build_world()
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    return clock_for(monkeypatch)
 
 
 def respond_url(invitee):

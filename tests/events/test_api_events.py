@@ -5,10 +5,15 @@ import pytest
 from events.models import Event
 from tests.factories import OrganiserFactory, UserFactory
 
-from .api_fixtures import as_user, world  # noqa: F401
+from .api_fixtures import as_user, build_world
 from .factories import EventFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(db):
+    return build_world()
 
 
 def ids(response):

@@ -9,10 +9,17 @@ from django.utils import timezone
 
 from events.models import ActionItem, AgendaSession, CheckIn, FundingLine, Submission, Venue
 
-from .api_fixtures import as_user, make_event, world  # noqa: F401
+from .api_fixtures import as_user, build_world, make_event
 from .factories import EventFactory, MissionFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(db):
+    return build_world()
+
+
 NUMBERS = itertools.count()
 LISTS = [
     "event-venues",
@@ -36,7 +43,7 @@ def fill(event, staff, groups, members, size: int) -> None:
         )
         FundingLine.objects.create(event=event, source="csr", company=f"PT {n}", description="Konsumsi", planned=10)
         ActionItem.objects.create(event=event, title=f"Keputusan {n}", owner=staff, due_date=event.ends_on)
-    for n in range(size):
+    for _ in range(size):
         mission = MissionFactory(event=event)
         for group in groups:
             Submission.objects.create(

@@ -8,10 +8,20 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from events.models import Submission
 
-from .api_fixtures import as_user, clock, world  # noqa: F401
+from .api_fixtures import as_user, build_world, clock_for
 from .factories import MissionFactory, photo
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(db):
+    return build_world()
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    return clock_for(monkeypatch)
 
 
 def submit_url(mission):

@@ -64,7 +64,7 @@ def attendance_table(event: Event) -> ReportTable:
     columns = [
         *PERSON_COLUMNS,
         Column("group", gettext_lazy("Group")),
-        Column("answer", gettext_lazy("Answer")),
+        Column("answer", gettext_lazy("Answer to the invitation")),
         Column("apology_reason", gettext_lazy("Reason")),
         Column("apology_note", gettext_lazy("Note")),
     ]
@@ -117,9 +117,9 @@ def scores_table(event: Event) -> ReportTable:
         Column("group", gettext_lazy("Group")),
         Column("captain", gettext_lazy("Captain")),
         Column("approved", gettext_lazy("Missions approved"), Kind.INTEGER),
-        Column("pending", gettext_lazy("Waiting for a judge"), Kind.INTEGER),
+        Column("pending", gettext_lazy("Submissions pending"), Kind.INTEGER),
         Column("points", gettext_lazy("Points"), Kind.INTEGER),
-        Column("place", gettext_lazy("Place"), Kind.INTEGER),
+        Column("place", gettext_lazy("Ranking"), Kind.INTEGER),
     ]
     return ReportTable("event-scores", _("Scores by group: %(event)s") % {"event": event}, columns, rows)
 
@@ -194,7 +194,7 @@ def funding_table(event: Event) -> ReportTable:
         Column("company", gettext_lazy("Company")),
         Column("description", gettext_lazy("For")),
         Column("planned", gettext_lazy("Planned"), Kind.RUPIAH),
-        Column("committed", gettext_lazy("Committed"), Kind.RUPIAH),
+        Column("committed", gettext_lazy("Committed funds"), Kind.RUPIAH),
         Column("realised", gettext_lazy("Realised"), Kind.RUPIAH),
     ]
     note = _("CSR share: %(planned)s%% of the planned total, %(realised)s%% of the realised total.") % {

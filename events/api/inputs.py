@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from diklat.api_strict import RefuseUnknownFields
+from diklat.filtering import MAX_ID
 from events.grouping import MAX_GROUPS, Balance
 from events.models import ActionItem, ApologyReason
 
@@ -23,23 +24,27 @@ class InviteHeadsSerializer(RefuseUnknownFields, serializers.Serializer):
 class CheckInCodeSerializer(RefuseUnknownFields, serializers.Serializer):
     code = serializers.CharField(max_length=20, help_text=_("The code on the organiser's screen."))
     day = serializers.DateField(required=False, allow_null=True, default=None, help_text=_("Sent with a QR code."))
-    session = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1)
+    session = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1, max_value=MAX_ID)
 
 
 class TickSerializer(RefuseUnknownFields, serializers.Serializer):
-    invitees = serializers.ListField(child=serializers.IntegerField(min_value=1), min_length=1, max_length=500)
+    invitees = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID), min_length=1, max_length=500
+    )
     day = serializers.DateField()
-    session = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1)
+    session = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1, max_value=MAX_ID)
 
 
 class SplitSerializer(RefuseUnknownFields, serializers.Serializer):
     count = serializers.IntegerField(min_value=1, max_value=MAX_GROUPS)
     balance = serializers.ChoiceField(choices=Balance.choices, default=Balance.AGENCY_KIND)
-    seed = serializers.IntegerField(required=False, allow_null=True, default=None)
+    seed = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=0, max_value=MAX_ID)
 
 
 class MoveSerializer(RefuseUnknownFields, serializers.Serializer):
-    group = serializers.IntegerField(allow_null=True, min_value=1, help_text=_("Group id, or null for no group."))
+    group = serializers.IntegerField(
+        allow_null=True, min_value=1, max_value=MAX_ID, help_text=_("Group id, or null for no group.")
+    )
 
 
 class SubmitSerializer(RefuseUnknownFields, serializers.Serializer):
@@ -58,9 +63,12 @@ class SubmitSerializer(RefuseUnknownFields, serializers.Serializer):
 
 class JudgeSerializer(RefuseUnknownFields, serializers.Serializer):
     approve = serializers.BooleanField()
-    points = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=0)
+    points = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=0, max_value=32767)
     criterion_points = serializers.DictField(
-        child=serializers.IntegerField(min_value=0), required=False, default=dict, help_text=_("Points per criterion.")
+        child=serializers.IntegerField(min_value=0, max_value=32767),
+        required=False,
+        default=dict,
+        help_text=_("Points per criterion."),
     )
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 

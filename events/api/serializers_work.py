@@ -19,6 +19,14 @@ class SubmissionFileSerializer(serializers.ModelSerializer):
         return bool(stored.thumbnail)
 
 
+class QueueFileSerializer(SubmissionFileSerializer):
+    """A file in the queue: without its original name, which may name the group."""
+
+    class Meta(SubmissionFileSerializer.Meta):
+        fields = ["id", "content_type", "size", "uploaded_at", "has_thumbnail"]
+        read_only_fields = fields
+
+
 class QueueItemSerializer(serializers.ModelSerializer):
     """A submission as the judges see it in the queue: no group, no submitter, so that names do not bias them."""
 
@@ -27,7 +35,7 @@ class QueueItemSerializer(serializers.ModelSerializer):
     mission_kind = serializers.CharField(source="mission.kind", read_only=True)
     mission_points = serializers.IntegerField(source="mission.points", read_only=True)
     status_display = ChoiceLabelField(Submission.Status.choices, source="status")
-    files = SubmissionFileSerializer(many=True, read_only=True)
+    files = QueueFileSerializer(many=True, read_only=True)
 
     class Meta:
         model = Submission
@@ -59,6 +67,7 @@ class QueueItemSerializer(serializers.ModelSerializer):
 class SubmissionSerializer(QueueItemSerializer):
     group_name = serializers.CharField(source="group.name", read_only=True)
     submitted_by_name = PersonNameField(source="submitted_by")
+    files = SubmissionFileSerializer(many=True, read_only=True)
 
     class Meta(QueueItemSerializer.Meta):
         fields = [

@@ -1,5 +1,6 @@
 """Missions of the events the user sees, a group's submissions from a phone, and the judges' decisions."""
 
+from django.db.models import Q
 from drf_spectacular.utils import extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
@@ -18,7 +19,7 @@ from .serializers_work import SubmissionSerializer
 
 
 class MissionViewSet(ScopedMixin, viewsets.ReadOnlyModelViewSet):
-    """The missions of the events the user sees, in order; the expected answers only for judges and staff."""
+    """The missions of the events the user sees (a group: those released to it); expected answers for judges, staff."""
 
     serializer_class = MissionSerializer
     filterset_class = MissionFilter
@@ -26,7 +27,16 @@ class MissionViewSet(ScopedMixin, viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["opens_at", "closes_at"]
 
     def get_queryset(self):
-        return self.scope.visible(Mission.objects.select_related("event"))
+        missions = self.scope.visible(Mission.objects.select_related("event"))
+        if self.scope.everything:
+            return missions
+        # A mission released after another is shown to a group once it has handed that one in (pending or approved).
+        handed_in = Submission.objects.filter(
+            group_id__in=self.scope.groups, status__in=[Submission.Status.PENDING, Submission.Status.APPROVED]
+        ).values("mission_id")
+        return missions.filter(
+            Q(event_id__in=self.scope.managed | self.scope.judged) | Q(after__isnull=True) | Q(after_id__in=handed_in)
+        )
 
     @extend_schema(
         request={"multipart/form-data": SubmitSerializer, "application/json": SubmitSerializer},

@@ -114,6 +114,7 @@ def test_the_queue_hides_the_group_and_the_submitter(api_client, world, pending)
     [item] = response.json()
     assert item["reference"] == pending.reference and item["answer"] == "Kantor camat"
     assert not {"group", "group_name", "submitted_by", "submitted_by_name"} & set(item)
+    assert "original_name" not in item["files"][0]
 
 
 def test_an_attendee_cannot_read_the_queue(api_client, world, pending):
@@ -168,3 +169,18 @@ def test_an_attendee_sees_their_own_groups_submissions_only(api_client, world, p
     judged = as_user(api_client, world.judge).get(f"/api/event-submissions/?event={world.event.pk}").json()
     assert [row["id"] for row in judged["results"]] == [pending.pk]
     assert as_user(api_client, world.other_member.user).get(f"/api/event-submissions/{pending.pk}/").status_code == 404
+
+
+def test_a_mission_released_after_another_is_shown_once_the_group_hands_that_one_in(api_client, world, clock):
+    clock(world.event, 0, 9)
+    later = MissionFactory(event=world.event, after=world.mission)
+    url = f"/api/event-missions/?event={world.event.pk}"
+
+    def seen(user):
+        return {row["id"] for row in as_user(api_client, user).get(url).json()["results"]}
+
+    assert seen(world.members[0].user) == {world.mission.pk}
+    assert seen(world.judge) == {world.mission.pk, later.pk}
+    assert send(as_user(api_client, world.members[0].user), world).status_code == 201
+    assert seen(world.members[1].user) == {world.mission.pk, later.pk}
+    assert seen(world.members[2].user) == {world.mission.pk}  # the other group has not

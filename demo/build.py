@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from .events import attendee_login, build_events
 from .feedback import FeedbackBuilder
 from .imports import IMPORT_FILE, ensure_agency_heads, ensure_import_cohort
 from .people import DEMO_PASSWORD, Cast, PeopleBuilder
@@ -41,6 +42,7 @@ class DemoResult:
     innovations_created: int = 0
     adoptions_created: int = 0
     import_cohort: object = None  # the empty cohort that demo/contoh-impor-peserta.csv is meant for
+    events_created: int = 0
 
 
 @transaction.atomic
@@ -59,6 +61,8 @@ def build(today: datetime.date | None = None) -> DemoResult:
     seminars.release()
     rollout = RolloutBuilder(today, cast, people)
     pelapor = rollout.build()
+    events_created = build_events(cast, people.names, today)
+    attendee, attendee_who = attendee_login()
     first = cast.enrolled[0]
     project = first.enrolment.project
     logins = [
@@ -73,6 +77,9 @@ def build(today: datetime.date | None = None) -> DemoResult:
         Login("organiser staff", cast.staff.username, f"{cast.staff} — {cast.organiser} (/organise/)"),
         Login("admin", cast.admin.username, "superuser"),
         Login("provincial staff", pelapor.username, rollout_who(pelapor)),
+        Login("event attendee", attendee, attendee_who),
+        Login("event judge", "juri", "judge of the capacity-building missions (/events/)"),
+        Login("event staff", "panitia", "BKPSDM Kabupaten Gowa: its capacity-building days (/events/)"),
     ]
     return DemoResult(
         cast,
@@ -83,6 +90,7 @@ def build(today: datetime.date | None = None) -> DemoResult:
         rollout.innovations_created,
         rollout.adoptions_created,
         import_cohort,
+        events_created,
     )
 
 

@@ -41,6 +41,7 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     path("organise/", include("organise.urls")),
     path("notifications/", include("notifications.urls")),
+    path("events/", include("events.urls")),
     path("", include("records.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("diklat.api_urls")),

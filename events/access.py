@@ -34,7 +34,7 @@ def event_page(*, manage: bool = False, judge: bool = False):
                 Event.objects.visible_to(request.user).select_related("organiser", "host_government"), pk=event_pk
             )
             request.may_manage = may_manage(request.user, event)
-            request.may_judge = request.may_manage or (judge and event.judges.filter(pk=request.user.pk).exists())
+            request.may_judge = request.may_manage or event.judges.filter(pk=request.user.pk).exists()
             if manage and not request.may_manage:
                 raise PermissionDenied
             if judge and not request.may_judge:

@@ -104,7 +104,9 @@ def handed_in(latest: Submission | None) -> bool:
 
 def states_for(group: Group) -> list[MissionState]:
     """Each mission of the group's event with what the group has done about it, in two queries."""
-    missions = list(Mission.objects.filter(event_id=group.event_id).order_by("opens_at", "order", "pk"))
+    missions = list(
+        Mission.objects.filter(event_id=group.event_id).select_related("after").order_by("opens_at", "order", "pk")
+    )
     latest: dict[int, Submission] = {}
     attempts: dict[int, int] = {}
     for submission in Submission.objects.filter(group=group).prefetch_related("files").order_by("attempt"):

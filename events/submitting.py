@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from evidence.thumbnails import make_thumbnail
 
@@ -19,7 +19,7 @@ from .models import Event, Group, Mission, MissionKind, Submission, SubmissionFi
 from .tasks import notify_judged
 
 MAX_FILES = 5
-PENDING_MESSAGE = _lazy(
+PENDING_MESSAGE = gettext_lazy(
     "Your group's submission (by %(name)s, %(time)s) waits for a judge: send again if it is rejected."
 )
 

@@ -6,6 +6,7 @@ from django.db.models.functions import Coalesce
 
 from diklat.formatting import rupiah as format_rupiah
 from diklat.models import Organiser
+from events.models import Event, Invitee
 from mentors.models import Assignment
 from notifications.models import Notification
 from people.models import Participant, ProvincialStaff, User
@@ -48,10 +49,20 @@ def user_nav(user):
             is_panel=Exists(Assignment.objects.filter(user=OuterRef("pk"))),
             reports_on_province=Exists(ProvincialStaff.objects.filter(user=OuterRef("pk"))),
             organises=Exists(Organiser.staff.through.objects.filter(user=OuterRef("pk"))),
+            attends_events=Exists(Invitee.objects.filter(user=OuterRef("pk"))),
+            judges_events=Exists(Event.judges.through.objects.filter(user=OuterRef("pk"))),
             # The bell's count, in the same query: the partial index of unread notifications serves it.
             unread=Coalesce(Subquery(unread_count), 0),
         )
-        .values("is_participant", "is_panel", "reports_on_province", "organises", "unread")
+        .values(
+            "is_participant",
+            "is_panel",
+            "reports_on_province",
+            "organises",
+            "attends_events",
+            "judges_events",
+            "unread",
+        )
         .get()
     )
     return {
@@ -60,5 +71,6 @@ def user_nav(user):
         "organises": user.is_superuser or flags["organises"],
         "reports": user.is_superuser or flags["is_panel"] or flags["reports_on_province"] or flags["organises"],
         "admin": user.is_staff,
+        "events": user.is_superuser or flags["organises"] or flags["attends_events"] or flags["judges_events"],
         "unread": flags["unread"],
     }

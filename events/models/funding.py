@@ -1,5 +1,6 @@
 """Where an event's money comes from: budget lines by source, in whole rupiah, with their documents."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +40,10 @@ class FundingLine(models.Model):
 
     def __str__(self):
         return self.description
+
+    def clean(self):
+        if self.source == FundingSource.CSR and not " ".join(self.company.split()):
+            raise ValidationError({"company": _("Name the company whose CSR funds these are.")})
 
 
 class FundingDocument(EvidenceFile):

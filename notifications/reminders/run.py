@@ -9,7 +9,7 @@ from django.utils import translation
 from diklat.middleware import zones_of
 
 from ..services import Message
-from . import projects, seminars
+from . import events, projects, seminars
 
 
 def candidates(now: datetime.datetime):
@@ -20,6 +20,7 @@ def candidates(now: datetime.datetime):
     yield from projects.reviews_waiting(until)
     yield from seminars.sessions(now)
     yield from seminars.score_sheets(now)
+    yield from events.action_items(until)
 
 
 def due_reminders(now: datetime.datetime, *, catch_up: int | None = None) -> list[Message]:

@@ -5,6 +5,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from demo.build import DEMO_PASSWORD, IMPORT_FILE, build
+from demo.events import event_lines
 from demo.notifications import build_notifications
 from demo.summary import rollout_lines, seminar_lines
 from people.models import Participant
@@ -41,7 +42,7 @@ class Command(BaseCommand):
             f" organised by {cast.organiser}."
         )
         rollout = rollout_lines(cast.cohort, cast.enrolled[0].enrolment.project)
-        self.stdout.write("\n".join(seminar_lines(cast.cohort) + rollout))
+        self.stdout.write("\n".join(seminar_lines(cast.cohort) + rollout + event_lines()))
         self.stdout.write(f"\nDemo logins (password for every demo user: {DEMO_PASSWORD}):")
         width = max(len(login.role) for login in result.logins)
         for login in result.logins:

@@ -15,7 +15,7 @@ from tests.factories import OrganiserFactory, UserFactory
 from .api_fixtures import build_world, make_event
 from .factories import InviteeFactory, MissionFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.events.export_urlconf")]
+pytestmark = pytest.mark.django_db
 TABLES = ["attendance", "absentees", "scores", "mission-scores", "funding"]
 
 

@@ -1,15 +1,18 @@
-"""The events the user manages, attends or judges; the organiser's staff create and change their own."""
+"""The events the user manages, attends or judges; the organiser's staff create, change and advance their own."""
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
+from events import setup
 from events.models import Event
 
 from .event_actions import EventActionsMixin
 from .event_reads import EventReadsMixin
 from .filters import EventFilter
+from .inputs import AdvanceSerializer
 from .scope import ScopedMixin
 from .serializers import EventSerializer
 
@@ -53,9 +56,7 @@ class EventViewSet(
             raise PermissionDenied
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        event = Event(**serializer.validated_data)
-        event.full_clean()
-        event.save()
+        event = setup.save_event(Event(**serializer.validated_data))
         self.scope.managed.add(event.pk)
         return Response(self.get_serializer(event).data, status=status.HTTP_201_CREATED)
 
@@ -65,6 +66,14 @@ class EventViewSet(
         serializer.is_valid(raise_exception=True)
         for field, value in serializer.validated_data.items():
             setattr(event, field, value)
-        event.full_clean()
-        event.save(update_fields=list(serializer.validated_data))
-        return Response(self.get_serializer(event).data)
+        return Response(self.get_serializer(setup.save_event(event)).data)
+
+    @extend_schema(request=AdvanceSerializer, responses={200: EventSerializer})
+    @action(detail=True, methods=["post"])
+    def advance(self, request, pk=None):
+        """Move the event along planned → confirmed (a venue chosen) → running → closed (staff)."""
+        event = self.managed_event()
+        body = AdvanceSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        event = setup.advance(event, body.validated_data["status"])
+        return Response(self.get_serializer(self.get_queryset().get(pk=event.pk)).data)

@@ -6,7 +6,7 @@ from rest_framework import serializers
 from diklat.api_strict import RefuseUnknownFields
 from diklat.filtering import MAX_ID
 from events.grouping import MAX_GROUPS, Balance
-from events.models import ActionItem, ApologyReason
+from events.models import ActionItem, ApologyReason, Event
 
 
 class RespondSerializer(RefuseUnknownFields, serializers.Serializer):
@@ -76,3 +76,7 @@ class JudgeSerializer(RefuseUnknownFields, serializers.Serializer):
 class ActionMoveSerializer(RefuseUnknownFields, serializers.Serializer):
     status = serializers.ChoiceField(choices=ActionItem.Status.choices)
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+
+class AdvanceSerializer(RefuseUnknownFields, serializers.Serializer):
+    status = serializers.ChoiceField(choices=Event.Status.choices, help_text=_("The status to move the event to."))

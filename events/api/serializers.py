@@ -27,6 +27,7 @@ class EventSerializer(RefuseUnknownFields, serializers.ModelSerializer):
     status_display = ChoiceLabelField(Event.Status.choices, source="status")
     zone_abbreviation = serializers.CharField(read_only=True, help_text=_("WIB, WITA or WIT."))
     may_manage = serializers.SerializerMethodField(help_text=_("Whether the user manages this event."))
+    refused_field_hints = {"status": _("Move the event along with its advance action.")}
 
     class Meta:
         model = Event
@@ -50,20 +51,10 @@ class EventSerializer(RefuseUnknownFields, serializers.ModelSerializer):
             "created_at",
             "may_manage",
         ]
-        read_only_fields = ["created_at"]
+        read_only_fields = ["status", "created_at"]
 
     def get_may_manage(self, event) -> bool:
         return self.context["scope"].manages(event.pk)
-
-    def validate(self, attrs):
-        event = Event(**{**self._current(), **attrs})
-        event.clean()
-        return attrs
-
-    def _current(self) -> dict:
-        if self.instance is None:
-            return {}
-        return {field: getattr(self.instance, field) for field in ("starts_on", "ends_on")}
 
 
 class VenueSerializer(serializers.ModelSerializer):

@@ -94,9 +94,9 @@ def test_a_time_zone_outside_indonesia_is_refused(api_client, world):
 
 def test_staff_change_their_event_and_an_attendee_or_judge_may_not(api_client, world):
     url = f"/api/events/{world.event.pk}/"
-    response = as_user(api_client, world.staff).patch(url, {"status": "closed"}, format="json")
+    response = as_user(api_client, world.staff).patch(url, {"title": "Retret OPD"}, format="json")
     assert response.status_code == 200
-    assert Event.objects.get(pk=world.event.pk).status == "closed"
+    assert Event.objects.get(pk=world.event.pk).title == "Retret OPD"
     for user in (world.members[0].user, world.judge):
         assert as_user(api_client, user).patch(url, {"title": "X"}, format="json").status_code == 403
     assert as_user(api_client, world.staff).patch(f"/api/events/{world.other.pk}/", {"title": "X"}).status_code == 404
@@ -125,3 +125,21 @@ def test_the_event_list_runs_a_fixed_number_of_queries(api_client, world, django
         EventFactory(organiser=world.event.organiser)
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert len(api_client.get("/api/events/").json()["results"]) == 24
+
+
+def test_staff_advance_their_event_along_its_statuses_only(api_client, world):
+    url = f"/api/events/{world.event.pk}/advance/"
+    as_user(api_client, world.staff)
+    assert api_client.post(url, {"status": "planned"}).status_code == 400  # running goes on to closed only
+    response = api_client.post(url, {"status": "closed"})
+    assert response.status_code == 200
+    assert response.json()["status"] == "closed"
+    assert as_user(api_client, world.members[0].user).post(url, {"status": "closed"}).status_code == 403
+
+
+def test_the_status_is_not_patched(api_client, world):
+    response = as_user(api_client, world.staff).patch(
+        f"/api/events/{world.event.pk}/", {"status": "closed"}, format="json"
+    )
+    assert response.status_code == 400
+    assert "advance" in response.json()["status"][0]

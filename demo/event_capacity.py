@@ -15,7 +15,7 @@ from diklat.models import Organiser
 from events import check_ins, grouping, invitations, setup
 from events.judging import judge
 from events.missions import save_mission
-from events.models import Event, Mission, MissionTemplate
+from events.models import AgendaSession, Event, Mission, MissionTemplate, Venue
 from events.submitting import submit
 from regions.models import Region
 
@@ -84,6 +84,11 @@ INSTRUCTIONS = {
     ),
     "Presentasi rencana aksi bersama": "Presentasikan rencana aksi bersama kelompok di hadapan Bupati.",
 }
+DAILY_AGENDA = [
+    ("06:30", "07:00", "Apel pagi dan pembagian tugas", "Kepala BKPSDM"),
+    ("07:00", "17:00", "Tugas lapangan kelompok", ""),
+    ("19:30", "21:00", "Refleksi kelompok dan penilaian harian", "Widyaiswara"),
+]
 SITE_NEAR = ("-5.203900", "119.453300")  # about 40 m from the museum
 
 
@@ -113,6 +118,25 @@ def build_capacity_building(people: EventPeople, today: datetime.date) -> Event 
         )
     )
     event.judges.add(juri)
+    setup.choose_venue(
+        Venue.objects.create(
+            event=event,
+            name="Kawasan wisata Malino",
+            address="Kecamatan Tinggimoncong, Kabupaten Gowa",
+            estimated_cost=95_000_000,
+            notes="Penginapan untuk 40 orang; lokasi tugas dalam jangkauan satu jam.",
+        )
+    )
+    for day in event.days:
+        for starts, ends, title, speaker in DAILY_AGENDA:
+            AgendaSession.objects.create(
+                event=event,
+                day=day,
+                starts_at=datetime.time.fromisoformat(starts),
+                ends_at=datetime.time.fromisoformat(ends),
+                title=title,
+                speaker=speaker,
+            )
     for agency, head in people.heads(regency, REGENCY_OPDS, "kepala.gowa"):
         invitations.invite_person(event, head, agency=agency, position=position_of(agency))
     secretariat = people.agency(regency, "setda", "Sekretariat Daerah")
@@ -179,7 +203,7 @@ def _work(event, groups, missions, staff, juri, now) -> None:
     def send(mission, group: int, hour: int, minute: int, **fields):
         who = members[group][(hour + minute) % len(members[group])].user
         if mission.kind != "question":
-            fields.setdefault("files", [_photo(f"{mission.title} — {groups[group].name}", group + minute)])
+            fields.setdefault("files", [_photo(mission.title, group + minute)])
         return submit(mission, who, now=at(hour, minute), **fields).submission
 
     send(question, 0, 7, 20, answer="1545")

@@ -136,6 +136,7 @@ def mission_detail(request, event, mission_pk):
         "form": form,
         "attempts": attempts.order_by("-attempt"),
         "open": mission.is_open(timezone.now()),
+        "not_yet": timezone.now() < mission.opens_at,
     }
     return render(request, "events/mission_detail.html", context, status=status)
 

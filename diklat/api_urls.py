@@ -8,6 +8,10 @@ from assessments.api import presentations as presentations_api
 from assessments.api import rubrics as rubrics_api
 from assessments.api import seminars as seminars_api
 from diklat import api as diklat_api
+from events.api import children as event_children_api
+from events.api import events as events_api
+from events.api import people as event_people_api
+from events.api import work as event_work_api
 from mentors import api as mentors_api
 from people import api as people_api
 from projects import api as projects_api
@@ -38,6 +42,15 @@ router.register("innovations", rollout_api.InnovationViewSet, basename="innovati
 router.register("adoptions", rollout_api.AdoptionViewSet, basename="adoption")
 router.register("rollout-targets", rollout_api.RolloutTargetViewSet, basename="rollout-target")
 router.register("government-affairs", rollout_api.GovernmentAffairViewSet, basename="government-affair")
+router.register("events", events_api.EventViewSet, basename="event")
+router.register("event-venues", event_children_api.VenueViewSet, basename="event-venue")
+router.register("event-sessions", event_children_api.AgendaSessionViewSet, basename="event-session")
+router.register("event-invitees", event_people_api.InviteeViewSet, basename="event-invitee")
+router.register("event-groups", event_children_api.GroupViewSet, basename="event-group")
+router.register("event-missions", event_work_api.MissionViewSet, basename="event-mission")
+router.register("event-submissions", event_work_api.SubmissionViewSet, basename="event-submission")
+router.register("event-funding-lines", event_children_api.FundingLineViewSet, basename="event-funding-line")
+router.register("event-action-items", event_children_api.ActionItemViewSet, basename="event-action-item")
 
 urlpatterns = router.urls + [
     path("reports/", reports_api.ReportIndexView.as_view(), name="report-index"),

@@ -278,6 +278,7 @@ SPECTACULAR_SETTINGS = {
         "BudgetStageEnum": "projects.models.BudgetStage",
         "SignatoryRoleEnum": "projects.models.Signatory.Role",
         "RoleEnum": "mentors.roles.Role",
+        **EVENT_ENUM_NAME_OVERRIDES,  # noqa: F405
     },
     # No call to the public validator: the docs page talks to this site only (CSP connect/img 'self').
     "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True},

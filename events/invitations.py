@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from regions.models import Agency, Region
 
+from .access import may_manage
 from .models import ApologyReason, Event, Invitee
 from .tasks import notify_invited
 
@@ -72,6 +73,8 @@ def respond(
     Staff answer on someone's behalf (``on_behalf``), e.g. for the head still in leadership training.
     """
     invitee = Invitee.objects.select_for_update().select_related("event").get(pk=invitee.pk)
+    if on_behalf and not may_manage(by, invitee.event):
+        raise PermissionDenied
     if not on_behalf and invitee.user_id != by.pk:
         raise PermissionDenied
     _refuse_when_closed(invitee.event)

@@ -13,7 +13,7 @@ from .tasks import notify_judged
 
 
 def queue(event: Event):
-    """Submissions waiting for a judge, oldest first, with their mission and files: three queries at any size."""
+    """Submissions waiting for a judge, oldest first, with their mission and files: two queries at any size."""
     return (
         Submission.objects.pending()
         .filter(mission__event=event)

@@ -90,13 +90,13 @@ def _place(mission: Mission, latitude, longitude) -> tuple:
     lat, lon = geo.coordinate(latitude, 90), geo.coordinate(longitude, 180)
     if lat is None or lon is None:
         raise ValidationError(
-            {"location": _("A site visit needs your phone's location: allow location access and try again.")}
+            {"latitude": _("A site visit needs your phone's location: allow location access and try again.")}
         )
     distance = geo.distance_m(float(lat), float(lon), float(mission.latitude), float(mission.longitude))
     if distance > mission.radius_m:
         raise ValidationError(
             {
-                "location": _("You are %(distance)s m from the site; come within %(radius)s m and send again.")
+                "latitude": _("You are %(distance)s m from the site; come within %(radius)s m and send again.")
                 % {"distance": f"{round(distance):,}".replace(",", "."), "radius": mission.radius_m}
             }
         )

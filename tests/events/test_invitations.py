@@ -58,7 +58,10 @@ def test_nobody_answers_for_someone_else_unless_staff(event):
     invitee, other = InviteeFactory(event=event), InviteeFactory(event=event)
     with pytest.raises(PermissionDenied):
         invitations.respond(invitee, attending=True, by=other.user)
+    with pytest.raises(PermissionDenied):  # on someone's behalf only as the event's staff
+        invitations.respond(invitee, attending=False, reason="official_duty", by=other.user, on_behalf=True)
     staff = UserFactory()
+    event.organiser.staff.add(staff)
     answered = invitations.respond(invitee, attending=False, reason="official_duty", by=staff, on_behalf=True)
     assert answered.response == Invitee.Response.APOLOGISED
 
@@ -77,8 +80,9 @@ def test_nothing_changes_once_the_event_is_closed(event):
     event.save()
     with pytest.raises(ValidationError, match="closed"):
         invitations.invite_person(event, UserFactory())
+    invitee = InviteeFactory(event=event)
     with pytest.raises(ValidationError, match="closed"):
-        invitations.respond(InviteeFactory(event=event), attending=True, by=UserFactory(), on_behalf=True)
+        invitations.respond(invitee, attending=True, by=invitee.user)
 
 
 def test_attendance_and_commitment_rates(event):

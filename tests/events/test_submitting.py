@@ -194,7 +194,7 @@ def test_a_site_visit_outside_the_radius_is_refused_with_the_distance(site_visit
             longitude="119.432600",
             now=at(group.event, 0, 9),
         )
-    assert "location" in error.value.message_dict
+    assert "latitude" in error.value.message_dict
 
 
 @pytest.mark.parametrize(

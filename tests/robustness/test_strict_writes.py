@@ -61,7 +61,18 @@ def test_a_nested_object_refuses_unknown_fields_too(api_client, project, mentor)
 
 
 # DRF's own (the token endpoint's) are not ours to change.
-PROJECT_APPS = {"diklat", "people", "regions", "mentors", "projects", "assessments", "rollout", "records", "reports"}
+PROJECT_APPS = {
+    "diklat",
+    "people",
+    "regions",
+    "mentors",
+    "projects",
+    "assessments",
+    "rollout",
+    "records",
+    "reports",
+    "events",
+}
 
 
 def request_serializers():

@@ -59,11 +59,5 @@ urlpatterns = [
     path("<int:event_pk>/actions/new/", followup.action_add, name="action-add"),
     path("<int:event_pk>/actions/<int:item_pk>/", followup.action_detail, name="action"),
     path("<int:event_pk>/evaluation/", followup.evaluation, name="evaluation"),
+    path("", include("events.export_urls")),
 ]
-
-try:  # the exports are built beside the pages (events/export_urls.py)
-    from . import export_urls
-except ImportError:  # pragma: no cover
-    export_urls = None
-if export_urls is not None:
-    urlpatterns.append(path("", include(export_urls)))

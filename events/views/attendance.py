@@ -131,6 +131,7 @@ def attendance_list(request, event):
         "figures": figures,
         "day": day,
         "sessions": session_counts(event),
+        "tables": [("attendance", _("Attendance")), ("absentees", _("Not present"))],
     }
     return render(request, "events/attendance.html", context)
 

@@ -25,6 +25,7 @@ def _funding_page(request, event, form=None, status=200):
         "summary": funding.summary(event),
         "form": form or FundingLineForm(),
         "document_form": DocumentForm(),
+        "tables": [("funding", _("Funding"))],
     }
     return render(request, "events/funding.html", context, status=status)
 

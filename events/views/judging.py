@@ -76,6 +76,8 @@ def judged_list(request, event):
 def leaderboard(request, event):
     me = event.invitees.filter(user=request.user).values_list("group_id", flat=True).first()
     context = {"event": event, "section": "leaderboard", "groups": judging.leaderboard(event), "my_group": me}
+    if request.may_manage:
+        context["tables"] = [("scores", _("Leaderboard")), ("mission-scores", _("Missions"))]
     return render(request, "events/leaderboard.html", context)
 
 

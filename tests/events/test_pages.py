@@ -320,3 +320,16 @@ def test_missions_are_listed_for_a_group_with_what_it_did(event, monkeypatch):
     page = logged_in(member(group).user).get(reverse("events:missions", args=[event.pk]))
     assert "Foto di Pantai Losari" in page.text and "Opens after" in page.text
     assert Mission.objects.count() == 2 and Invitee.objects.count() == 1
+
+
+def test_staff_find_the_downloads_on_their_pages_and_attendees_do_not(event, staff, attendee):
+    client = logged_in(staff)
+    assert (
+        f"/events/{event.pk}/export/attendance/?format=xlsx"
+        in client.get(reverse("events:attendance", args=[event.pk])).text
+    )
+    assert (
+        f"/events/{event.pk}/export/funding/?format=csv" in client.get(reverse("events:funding", args=[event.pk])).text
+    )
+    assert "/export/scores/" in client.get(reverse("events:leaderboard", args=[event.pk])).text
+    assert "/export/" not in logged_in(attendee.user).get(reverse("events:leaderboard", args=[event.pk])).text

@@ -84,6 +84,9 @@ class InviteeSerializer(serializers.ModelSerializer):
     agency_name = serializers.CharField(source="agency.name", read_only=True, default="")
     group_name = serializers.CharField(source="group.name", read_only=True, default="")
     response_display = ChoiceLabelField(Invitee.Response.choices, source="response")
+    apology_reason = serializers.ChoiceField(
+        choices=ApologyReason.choices, allow_blank=True, read_only=True, help_text=_("Empty unless apologised.")
+    )
     apology_reason_display = ChoiceLabelField(ApologyReason.choices, source="apology_reason")
 
     class Meta:

@@ -54,3 +54,14 @@ class PersonNameField(serializers.Field):
 
     def to_representation(self, user):
         return user.get_full_name()
+
+
+@extend_schema_field({"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$", "example": "07:30"})
+class LocalTimeField(serializers.TimeField):
+    """A wall-clock time in the zone of what it belongs to (an event's WITA), written 07:30: no offset, so
+    not the schema's ``format: time``, which demands one."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("format", "%H:%M")
+        kwargs.setdefault("input_formats", ["%H:%M", "%H:%M:%S"])
+        super().__init__(**kwargs)

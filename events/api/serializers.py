@@ -1,10 +1,11 @@
 """Shapes of an event and of what belongs to it in the REST API: venues, agenda, invitees, groups, missions."""
 
+from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from diklat.api_fields import ChoiceLabelField, PersonNameField, ScopedPrimaryKeyRelatedField
+from diklat.api_fields import ChoiceLabelField, LocalTimeField, PersonNameField, ScopedPrimaryKeyRelatedField
 from diklat.api_strict import RefuseUnknownFields
 from diklat.models import Organiser
 from events.models import AgendaSession, ApologyReason, Event, Group, Invitee, Mission, MissionKind, Venue
@@ -15,7 +16,12 @@ def _own_organisers(user) -> Q:
     return Q() if user.is_superuser else Q(staff=user)
 
 
+# The times of an event are wall-clock times of its zone, 07:30.
+LOCAL_TIMES = {**serializers.ModelSerializer.serializer_field_mapping, models.TimeField: LocalTimeField}
+
+
 class EventSerializer(RefuseUnknownFields, serializers.ModelSerializer):
+    serializer_field_mapping = LOCAL_TIMES
     organiser = ScopedPrimaryKeyRelatedField(
         queryset=Organiser.objects.all(), scope=_own_organisers, help_text=_("Your organiser's id.")
     )
@@ -65,6 +71,7 @@ class VenueSerializer(serializers.ModelSerializer):
 
 
 class AgendaSessionSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = LOCAL_TIMES
     materials = serializers.SerializerMethodField(help_text=_("The speaker's materials (file names)."))
 
     class Meta:

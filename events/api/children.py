@@ -88,7 +88,7 @@ class ActionItemViewSet(ScopedMixin, viewsets.ReadOnlyModelViewSet):
     def move(self, request, pk=None):
         """Move the item on: the owner works on it and reports it done; the organiser's staff verify or reopen it."""
         item = self.get_object()
-        body = ActionMoveSerializer(data=request.data)
+        body = ActionMoveSerializer(data=request.data, context=self.get_serializer_context())
         body.is_valid(raise_exception=True)
         item = actions.move(item, body.validated_data["status"], by=request.user, note=body.validated_data["note"])
         return Response(self.get_serializer(self.get_queryset().get(pk=item.pk)).data)

@@ -41,7 +41,7 @@ class EventActionsMixin:
     def invite_heads(self, request, pk=None):
         """Invite the head of every agency of the host government (or of one of its regencies), staff only."""
         event = self.managed_event()
-        body = InviteHeadsSerializer(data=request.data)
+        body = InviteHeadsSerializer(data=request.data, context=self.get_serializer_context())
         body.is_valid(raise_exception=True)
         host = event.host_government_id
         government = Region.objects.filter(Q(pk=host) | Q(parent_id=host), code=body.validated_data["government"])
@@ -56,7 +56,7 @@ class EventActionsMixin:
     def check_in(self, request, pk=None):
         """Check the user in with the code on the organiser's screen (``day`` comes with a scanned QR code)."""
         event = self.get_object()
-        body = CheckInCodeSerializer(data=request.data)
+        body = CheckInCodeSerializer(data=request.data, context=self.get_serializer_context())
         body.is_valid(raise_exception=True)
         data = body.validated_data
         check_in = check_ins.check_in_with_code(
@@ -70,7 +70,7 @@ class EventActionsMixin:
     def tick(self, request, pk=None):
         """Staff tick people present on a day (or at a session); those already checked in are named, not counted."""
         event = self.managed_event()
-        body = TickSerializer(data=request.data)
+        body = TickSerializer(data=request.data, context=self.get_serializer_context())
         body.is_valid(raise_exception=True)
         data = body.validated_data
         wanted = set(data["invitees"])
@@ -91,7 +91,7 @@ class EventActionsMixin:
     def split(self, request, pk=None):
         """Split everyone expected into N groups, replacing the groups there were (staff, before any work)."""
         event = self.managed_event()
-        body = SplitSerializer(data=request.data)
+        body = SplitSerializer(data=request.data, context=self.get_serializer_context())
         body.is_valid(raise_exception=True)
         grouping.split(event, **body.validated_data)
         groups = event.groups.select_related("captain__user").prefetch_related("members__user").order_by("number")

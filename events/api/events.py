@@ -73,7 +73,7 @@ class EventViewSet(
     def advance(self, request, pk=None):
         """Move the event along planned → confirmed (a venue chosen) → running → closed (staff)."""
         event = self.managed_event()
-        body = AdvanceSerializer(data=request.data)
+        body = AdvanceSerializer(data=request.data, context=self.get_serializer_context())
         body.is_valid(raise_exception=True)
         event = setup.advance(event, body.validated_data["status"])
         return Response(self.get_serializer(self.get_queryset().get(pk=event.pk)).data)

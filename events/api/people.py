@@ -34,7 +34,7 @@ class InviteeViewSet(ScopedMixin, viewsets.ReadOnlyModelViewSet):
     def respond(self, request, pk=None):
         """The invitee's answer: they attend, or send apologies with a reason; staff answer on their behalf."""
         invitee = self.get_object()
-        body = RespondSerializer(data=request.data)
+        body = RespondSerializer(data=request.data, context=self.get_serializer_context())
         body.is_valid(raise_exception=True)
         data = body.validated_data
         on_behalf = invitee.user_id != request.user.pk
@@ -57,7 +57,7 @@ class InviteeViewSet(ScopedMixin, viewsets.ReadOnlyModelViewSet):
         invitee = self.get_object()
         if not self.scope.manages(invitee.event_id):
             raise PermissionDenied
-        body = MoveSerializer(data=request.data)
+        body = MoveSerializer(data=request.data, context=self.get_serializer_context())
         body.is_valid(raise_exception=True)
         group = None
         if body.validated_data["group"] is not None:

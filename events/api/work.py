@@ -46,7 +46,7 @@ class MissionViewSet(ScopedMixin, viewsets.ReadOnlyModelViewSet):
     def submit(self, request, pk=None):
         """Hand in the user's group's attempt; the same ``client_id`` again answers 200 with the first submission."""
         mission = self.get_object()
-        body = SubmitSerializer(data=request.data)
+        body = SubmitSerializer(data=request.data, context=self.get_serializer_context())
         body.is_valid(raise_exception=True)
         sent = submitting.submit(mission, request.user, **body.validated_data)
         submission = SubmissionViewSet.rows().get(pk=sent.submission.pk)
@@ -73,7 +73,7 @@ class SubmissionViewSet(ScopedMixin, viewsets.ReadOnlyModelViewSet):
     def judge(self, request, pk=None):
         """Approve (the mission's points, adjusted, or per criterion of a rubric) or reject with a note (judges)."""
         submission = self.get_object()
-        body = JudgeSerializer(data=request.data)
+        body = JudgeSerializer(data=request.data, context=self.get_serializer_context())
         body.is_valid(raise_exception=True)
         submission = judging.judge(submission, by=request.user, **body.validated_data)
         return Response(self.get_serializer(self.rows().get(pk=submission.pk)).data)

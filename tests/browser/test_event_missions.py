@@ -15,6 +15,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "rahasia-uji-123"
 PHONE = {"width": 390, "height": 844}
+# The thumbnails load lazily, so the check waits for the load (or the error) instead of racing it.
+LOADED_IMAGE = """img => img.complete ? img.naturalWidth > 0 : new Promise(done => {
+    img.addEventListener("load", () => done(img.naturalWidth > 0));
+    img.addEventListener("error", () => done(false));
+})"""
 
 
 def fits(page) -> bool:
@@ -86,7 +91,7 @@ def test_an_attendee_checks_in_hands_in_a_photo_and_the_leaderboard_moves(live_s
     assert fits(judging)
     item = judging.locator(f"#s{submission.pk}")
     assert "Kelompok Elang" not in item.inner_text()  # the queue judges the work, not the group
-    assert item.locator("img").evaluate("img => img.complete && img.naturalWidth > 0")
+    assert item.locator("img").evaluate(LOADED_IMAGE)
     item.get_by_role("button", name="Approve").click()
     judging.wait_for_load_state()
     assert "Nothing is waiting for a judge" in judging.content()

@@ -80,12 +80,13 @@ MIDDLEWARE = [
     "diklat.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     # Before anything reads the body (the CSRF check reads a POST form).
     "diklat.http_limits.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Not Django's LocaleMiddleware: the browser's language is not asked (diklat.language).
+    "diklat.language.ChosenLanguageMiddleware",
     "diklat.security_headers.PrivateResponsesMiddleware",
     # Who made a change that no service attributed (admin inlines): the request's user.
     "simple_history.middleware.HistoryRequestMiddleware",

@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from diklat import views
 from people import api_auth
+from people import views as people_views
 
 
 def schema_view(name: str, **initkwargs):
@@ -32,7 +33,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/", include("people.account_urls")),  # password change and reset
     path("accounts/invitation/", include("organise.account_urls")),  # the link an invitation mails
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", people_views.set_language, name="set_language"),
     path("profile/", include("people.urls")),
     path("projects/", include("projects.urls")),
     path("mentor/", include("mentors.urls")),

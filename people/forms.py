@@ -8,4 +8,4 @@ from .models import User
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["time_zone"]
+        fields = ["time_zone", "language"]

@@ -21,6 +21,16 @@ class TimeZoneChoice(models.TextChoices):
     WIT = "Asia/Jayapura", _("WIT — Eastern Indonesia (UTC+9)")
 
 
+class LanguageChoice(models.TextChoices):
+    """The language a user picked for the pages; blank means Indonesian, whatever the browser asks for.
+
+    Named in each language itself, as a language switch is read by someone who may not know the other.
+    """
+
+    INDONESIAN = "id", "Bahasa Indonesia"
+    ENGLISH = "en", "English"
+
+
 class User(AbstractUser):
     """A person who logs in: participant, mentor, coach, examiner or programme staff."""
 
@@ -31,6 +41,13 @@ class User(AbstractUser):
         choices=TimeZoneChoice,
         blank=True,
         help_text=_("Empty: the zone of your province, found from your agency, staff seat or participants."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=LanguageChoice,
+        blank=True,
+        help_text=_("Empty: Indonesian."),
     )
     mobile_phone = models.CharField(
         _("WhatsApp number"),
@@ -48,6 +65,9 @@ class User(AbstractUser):
         constraints = [
             models.CheckConstraint(
                 condition=Q(time_zone__in=["", *TimeZoneChoice.values]), name="user_time_zone_is_indonesian"
+            ),
+            models.CheckConstraint(
+                condition=Q(language__in=["", *LanguageChoice.values]), name="user_language_is_offered"
             ),
         ]
 

@@ -8,9 +8,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.db import transaction
 from django.db.models import Count
-from django.test import override_settings
 from django.urls import reverse
 
 from diklat.models import Cohort, Enrolment
@@ -21,6 +19,7 @@ from people.nip import parse_nip
 from projects.models import BudgetLine, ChangeProject, Evidence, Milestone, ProgressUpdate, ProjectTransition
 from projects.models.milestones import horizon_violation
 from tests import factories
+from tests.demo_loaded import demo_loaded
 
 MODELS = [User, Participant, Cohort, Enrolment, Assignment, ChangeProject, Milestone, ProgressUpdate, Evidence]
 MODELS += [BudgetLine, ProjectTransition]
@@ -33,18 +32,8 @@ def demo_media(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def demo_output(django_db_setup, django_db_blocker, demo_media):
-    """Load the demo once for the module inside a transaction that is rolled back at the end."""
-    fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media, PASSWORD_HASHERS=fast):
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            out = StringIO()
-            call_command("load_demo", stdout=out)
-            yield out.getvalue()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with demo_loaded(django_db_blocker, demo_media) as output:
+        yield output
 
 
 @pytest.fixture

@@ -10,9 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.db import transaction
 from django.db.models import Count
-from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -40,6 +38,7 @@ from diklat.models import Cohort
 from evidence.checks import check_evidence
 from mentors.models import Assignment
 from people.models import User
+from tests.demo_loaded import demo_loaded
 
 MODELS = [Seminar, SeminarSession, Presentation, Score, ScoreChange, Classification, SessionEvent]
 MODELS += [FeedbackItem, FeedbackEvent, FeedbackEvidence, BudgetFeedback]
@@ -53,18 +52,8 @@ def demo_media(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def demo_output(django_db_setup, django_db_blocker, demo_media):
-    """Load the demo once for the module inside a transaction that is rolled back at the end."""
-    fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media, PASSWORD_HASHERS=fast):
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            out = StringIO()
-            call_command("load_demo", stdout=out)
-            yield out.getvalue()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with demo_loaded(django_db_blocker, demo_media) as output:
+        yield output
 
 
 @pytest.fixture

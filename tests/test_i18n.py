@@ -70,10 +70,11 @@ def test_pages_are_in_indonesian_by_default(client, settings):
 
 
 @pytest.mark.django_db
-def test_english_is_served_to_a_browser_that_asks_for_it(client, settings):
+def test_a_browser_set_to_english_still_gets_indonesian(client, settings):
     settings.LANGUAGE_CODE = "id"
-    page = client.get("/accounts/login/", headers={"accept-language": "en"})
-    assert "Log in" in page.text
+    page = client.get("/accounts/login/", headers={"accept-language": "en-US,en;q=0.9"})
+    assert 'lang="id"' in page.text and "Masuk" in page.text
+    assert page["Content-Language"] == "id"
 
 
 @pytest.mark.django_db

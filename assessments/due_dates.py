@@ -1,11 +1,12 @@
-"""Due dates as people write them: a date, or a quarter such as "Q2 2027" (its last day)."""
+"""Due dates as people write them: a date, or a quarter such as "TW II 2027" or "Q2 2027" (its last day)."""
 
-import calendar
 import datetime
 import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from diklat.quarters import quarter_end
 
 ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 QUARTER_PATTERN = re.compile(
@@ -15,11 +16,6 @@ QUARTER_PATTERN = re.compile(
 DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
 
 
-def quarter_end(year: int, quarter: int) -> datetime.date:
-    month = quarter * 3
-    return datetime.date(year, month, calendar.monthrange(year, month)[1])
-
-
 def _plausible_year(year: int) -> int:
     if not 2000 <= year <= 2100:
         raise ValidationError(_("The year %(year)s is not plausible.") % {"year": year}, code="due_year")
@@ -27,7 +23,7 @@ def _plausible_year(year: int) -> int:
 
 
 def parse_due_date(text: str) -> datetime.date:
-    """Read "Q2 2027", "TW II 2027", "Triwulan 3 2027", "2027-06-30" or "30-06-2027"."""
+    """Read "TW II 2027", "Q2 2027", "Triwulan 3 2027", "2027-06-30" or "30-06-2027"."""
     cleaned = " ".join((text or "").split())
     match = QUARTER_PATTERN.match(cleaned)
     if match:
@@ -42,6 +38,6 @@ def parse_due_date(text: str) -> datetime.date:
         _plausible_year(parsed.year)
         return parsed
     raise ValidationError(
-        _("Write a date (30-06-2027) or a quarter (Q2 2027); “%(text)s” is neither.") % {"text": text},
+        _("Write a date (30-06-2027) or a quarter (TW II 2027); “%(text)s” is neither.") % {"text": text},
         code="due_format",
     )

@@ -84,11 +84,11 @@ class ReopenForm(forms.Form):
 
 
 class DueDateField(forms.CharField):
-    """A date or a quarter as people write it: "30-06-2027", "Q2 2027" (its last day)."""
+    """A date or a quarter as people write it: "30-06-2027", "TW II 2027" or "Q2 2027" (its last day)."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("help_text", _("A date (30-06-2027) or a quarter (Q2 2027: its last day)."))
-        kwargs.setdefault("widget", forms.TextInput(attrs={"placeholder": "Q2 2027", "autocomplete": "off"}))
+        kwargs.setdefault("help_text", _("A date (30-06-2027) or a quarter (TW II 2027: its last day)."))
+        kwargs.setdefault("widget", forms.TextInput(attrs={"placeholder": "TW II 2027", "autocomplete": "off"}))
         super().__init__(**kwargs)
 
     def to_python(self, value):

@@ -7,6 +7,7 @@ funding, and the commitments it made followed up as action items in every status
 
 import datetime
 
+from diklat import quarters
 from diklat.models import Organiser
 from events import actions, check_ins, funding, invitations, setup
 from events.models import ActionItem, AgendaSession, Event, FundingLine, Venue
@@ -59,12 +60,6 @@ COMMITMENTS = [
     ("Penyederhanaan struktur jabatan fungsional", 12, 0, "verified"),
     ("Rencana kontinjensi bencana tiap OPD", 13, 2, "open"),
 ]
-
-
-def quarter_label(day: datetime.date, ahead: int) -> str:
-    index = (day.month - 1) // 3 + ahead
-    year, quarter = day.year + index // 4, index % 4 + 1
-    return f"TW {['I', 'II', 'III', 'IV'][quarter - 1]} {year}"
 
 
 def build_retreat(organiser: Organiser, staff, people: EventPeople, today: datetime.date) -> Event | None:
@@ -133,7 +128,7 @@ def build_retreat(organiser: Organiser, staff, people: EventPeople, today: datet
     for title, owner_index, quarters_ahead, status in COMMITMENTS:
         agency, owner = heads[owner_index]
         item = actions.create(
-            event, title=title, owner=owner, agency=agency, due=quarter_label(today, quarters_ahead), by=staff
+            event, title=title, owner=owner, agency=agency, due=quarters.label_ahead(today, quarters_ahead), by=staff
         )
         _follow_up(item, status, owner, staff)
     setup.advance(event, Event.Status.CLOSED)

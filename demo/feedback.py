@@ -22,6 +22,7 @@ from assessments.models import (
     Presentation,
     SeminarKind,
 )
+from diklat import quarters
 from people.models import User
 from projects.models import BudgetLine, Milestone
 
@@ -65,12 +66,6 @@ class Plan:
     status: str
     budget: dict | None = None
     times: list[datetime.datetime] = field(default_factory=list)
-
-
-def quarter(day: datetime.date, ahead: int) -> str:
-    """ "Q2 2027": the quarter ``ahead`` quarters after the one holding ``day``."""
-    index = day.year * 4 + (day.month - 1) // 3 + ahead
-    return f"Q{index % 4 + 1} {index // 4}"
 
 
 def agency_code(name: str) -> str:
@@ -119,7 +114,7 @@ class FeedbackBuilder:
         }
         this_year = category == "budget" and status not in {"open", "accepted"}
         ahead = 0 if this_year else QUARTER_AHEAD[category]
-        due = self.overdue_day.strftime("%d-%m-%Y") if overdue else quarter(self.today, ahead)
+        due = self.overdue_day.strftime("%d-%m-%Y") if overdue else quarters.label_ahead(self.today, ahead)
         if category != "budget":
             text = remarks.FEEDBACK[category][variant % 2].format(**words)
             return Plan(person, giver, category, text, due, status)

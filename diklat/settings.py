@@ -85,8 +85,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Not Django's LocaleMiddleware: the browser's language is not asked (diklat.language).
-    "diklat.language.ChosenLanguageMiddleware",
+    "diklat.language.ChosenLanguageMiddleware",  # not LocaleMiddleware: see diklat.language
     "diklat.security_headers.PrivateResponsesMiddleware",
     # Who made a change that no service attributed (admin inlines): the request's user.
     "simple_history.middleware.HistoryRequestMiddleware",

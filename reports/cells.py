@@ -7,7 +7,7 @@ carriage return, or their full-width forms) is made inert.
 import datetime
 from decimal import Decimal
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")  # and their full-width forms
@@ -31,3 +31,8 @@ def as_text(value) -> str:
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     return str(value)
+
+
+def month_name(day: datetime.date) -> str:
+    """ "Januari 2026" in Indonesian: a month as offices write it, not "01-2026"."""
+    return formats.date_format(day, "F Y")

@@ -11,11 +11,12 @@ import textwrap
 from io import BytesIO
 from types import SimpleNamespace
 
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from diklat.formatting import rupiah
 
+from .cells import month_name
 from .queries.seminars import SCORE_BANDS
 from .tables import Kind, ReportTable
 
@@ -237,7 +238,7 @@ def adoptions_over_time(rows, fmt: str) -> bytes:
     if not rows:
         return _empty(fmt)
     fig, ax = _figure()
-    labels = [row["month"].strftime("%m-%Y") for row in rows]
+    labels = [date_format(row["month"], "M Y") for row in rows]  # "Mei 2026", not "05-2026"
     ax.bar(labels, [row["applied"] for row in rows], color=OPEN, label=_("Adoptions applied"))
     ax.plot(labels, [row["cumulative"] for row in rows], color=BRAND, marker="o", label=_("Cumulative"))
     ax.yaxis.set_major_locator(mpl().MaxNLocator(integer=True))
@@ -260,6 +261,10 @@ def _value(value, kind: Kind) -> str:
     return str(value)
 
 
+def _label(value, kind: Kind) -> str:
+    return month_name(value) if kind == Kind.MONTH else str(value)
+
+
 def describe(table: ReportTable, label_key: str, keys: list[str], limit: int = 12) -> str:
     """Alt text reading out the figures behind a chart: "Short-term: Done on time 1, Done late 1; …"."""
     columns = {column.key: column for column in table.columns}
@@ -267,7 +272,7 @@ def describe(table: ReportTable, label_key: str, keys: list[str], limit: int = 1
     if not rows or not any(row.get(key) for row in rows for key in keys):
         return _("%(title)s: no data for these filters.") % {"title": table.title}
     parts = [
-        f"{row[label_key]}: "
+        f"{_label(row[label_key], columns[label_key].kind)}: "
         + ", ".join(f"{columns[key].header} {_value(row.get(key), columns[key].kind)}" for key in keys)
         for row in rows[:limit]
     ]

@@ -3,6 +3,10 @@
 Cells are typed by their column's kind (reports.cells): in XLSX dates are dates, amounts are
 numbers with a rupiah format; text that a spreadsheet would run as a formula is made inert:
 prefixed with ``'`` in CSV, stored as a string with a quote prefix in XLSX.
+
+The CSV is written the way Excel set to Indonesian reads it on a double click: fields split by
+``;`` (its list separator, since ``,`` is its decimal mark), decimals with a comma, UTF-8 with a
+byte-order mark. A file with commas opened there as one column of text.
 """
 
 import csv
@@ -17,7 +21,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from .cells import FORMULA_STARTS, as_text, is_number, local, neutralise
+from .cells import FORMULA_STARTS, as_text, is_number, local, month_name, neutralise
 from .filters import ReportFilterForm, report_filters
 from .permissions import RAW, may_read  # noqa: F401 - RAW stays importable from here
 from .streaming import attachment
@@ -74,25 +78,33 @@ def filter_errors(form: ReportFilterForm) -> dict[str, list[str]]:
 # --- CSV ---------------------------------------------------------------------------------------
 
 
+CSV_DELIMITER = ";"
+DECIMAL_PLACES = {Kind.PERCENT: Decimal("0.1"), Kind.DECIMAL: Decimal("0.01")}
+
+
+def decimal_comma(value, kind: Kind) -> str:
+    """3.456 → "3,46" for a score: no thousands separator, which Excel would read as a decimal mark."""
+    number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    if places := DECIMAL_PLACES.get(kind):
+        number = number.quantize(places)
+    return format(number, "f").replace(".", ",")
+
+
 def csv_value(column: Column, value):
-    """A CSV field: numbers stay numbers, dates ISO, text neutralised."""
+    """A CSV field: whole numbers as they are, decimals with a comma, dates ISO, months named, text inert."""
     if type(value) is str:  # most cells: the shortest way through
         return f"'{value}" if value.startswith(FORMULA_STARTS) else value
     if value is None:
         return ""
     if is_number(value):
-        if column.kind in (Kind.INTEGER, Kind.RUPIAH):
+        if column.kind in (Kind.INTEGER, Kind.RUPIAH) or (isinstance(value, int) and column.kind not in DECIMAL_PLACES):
             return int(value)
-        if column.kind == Kind.PERCENT:
-            return round(float(value), 1)
-        if column.kind == Kind.DECIMAL:
-            return Decimal(value).quantize(Decimal("0.01"))
-        return value
+        return decimal_comma(value, column.kind)
     if isinstance(value, datetime.datetime):
         value = local(value)
         return value.date().isoformat() if column.kind == Kind.DATE else value.isoformat(sep=" ", timespec="minutes")
     if isinstance(value, datetime.date):
-        return value.isoformat()
+        return month_name(value) if column.kind == Kind.MONTH else value.isoformat()
     return neutralise(as_text(value))
 
 
@@ -104,7 +116,7 @@ class Echo:
 
 
 def csv_lines(table: ReportTable, *, batch: int = 500) -> Iterator[str]:
-    writer = csv.writer(Echo(), quoting=csv.QUOTE_NONNUMERIC)
+    writer = csv.writer(Echo(), delimiter=CSV_DELIMITER)
     yield "\ufeff"  # the BOM tells Excel the file is UTF-8
     yield writer.writerow([str(column.header) for column in table.columns])
     lines = []

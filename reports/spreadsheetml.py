@@ -44,11 +44,12 @@ WORKBOOK_RELS = f"""{DECLARATION}<Relationships xmlns="{PACKAGE_RELATIONSHIPS}">
 </Relationships>"""
 
 # Number formats: built-in ids where Excel has the format (1 = "0", 2 = "0.00"), custom ones from 164.
-CUSTOM_FORMATS = {164: '"Rp "#,##0', 165: "0.0", 166: "dd-mm-yyyy", 167: "dd-mm-yyyy hh:mm"}
+# [$-421] is Indonesian: a month column reads "Januari 2026" whatever language Excel itself speaks.
+CUSTOM_FORMATS = {164: '"Rp "#,##0', 165: "0.0", 166: "dd-mm-yyyy", 167: "dd-mm-yyyy hh:mm", 168: "[$-421]mmmm yyyy"}
 # Cell styles (cellXfs), in order: (number format id, bold font, quote prefix).
 STYLES = [(0, False, False), (0, True, False), (1, False, False), (164, False, False), (165, False, False)]
-STYLES += [(2, False, False), (166, False, False), (167, False, False), (0, False, True)]
-HEADER, TEXT_QUOTED, DATE, DATETIME = 1, 8, 6, 7
+STYLES += [(2, False, False), (166, False, False), (167, False, False), (0, False, True), (168, False, False)]
+HEADER, TEXT_QUOTED, DATE, DATETIME, MONTH = 1, 8, 6, 7, 9
 NUMBER_STYLES = {Kind.INTEGER: 2, Kind.RUPIAH: 3, Kind.PERCENT: 4, Kind.DECIMAL: 5}
 WHOLE = (Kind.INTEGER, Kind.RUPIAH)
 
@@ -155,7 +156,8 @@ def cell(ref: str, kind: Kind, value) -> str:
         serial = value.toordinal() - ORDINAL_EPOCH + seconds / 86400
         return f'<c r="{ref}" s="{DATETIME}"><v>{serial!r}</v></c>'
     if isinstance(value, datetime.date):
-        return f'<c r="{ref}" s="{DATE}"><v>{value.toordinal() - ORDINAL_EPOCH}</v></c>'
+        style = MONTH if kind == Kind.MONTH else DATE
+        return f'<c r="{ref}" s="{style}"><v>{value.toordinal() - ORDINAL_EPOCH}</v></c>'
     return text_cell(ref, as_text(value))
 
 

@@ -13,6 +13,7 @@ class Kind(StrEnum):
     PERCENT = "percent"  # a number 0–100, one decimal
     DECIMAL = "decimal"  # scores: two decimals
     DATE = "date"
+    MONTH = "month"  # the first day of a month, shown as "Januari 2026"
     DATETIME = "datetime"
 
 

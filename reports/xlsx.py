@@ -17,7 +17,15 @@ from .cells import as_text, is_number
 from .streaming import attachment
 from .tables import Column, Kind, ReportTable
 
-XLSX_WIDTHS = {Kind.DATE: 12, Kind.DATETIME: 17, Kind.PERCENT: 8, Kind.DECIMAL: 8, Kind.INTEGER: 8, Kind.RUPIAH: 16}
+XLSX_WIDTHS = {
+    Kind.DATE: 12,
+    Kind.MONTH: 15,
+    Kind.DATETIME: 17,
+    Kind.PERCENT: 8,
+    Kind.DECIMAL: 8,
+    Kind.INTEGER: 8,
+    Kind.RUPIAH: 16,
+}
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SAMPLE_ROWS = 100  # rows read ahead to size the columns
 # Level 1 deflates XML about three times faster than the default 6 for a file some 30% larger.

@@ -169,7 +169,7 @@ def test_the_database_refuses_an_unexplained_overrun(approved_line):
 @pytest.fixture
 def _english(api_client, client):
     api_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    client.cookies["django_language"] = "en"
 
 
 URL = "/api/budget-lines/"

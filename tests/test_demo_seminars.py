@@ -14,7 +14,6 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments.due_dates import quarter_end
 from assessments.feedback import MOVES, _status_for_money
 from assessments.models import (
     BudgetFeedback,
@@ -35,6 +34,7 @@ from assessments.models import (
 )
 from assessments.results import session_results
 from diklat.models import Cohort
+from diklat.quarters import quarter_end
 from evidence.checks import check_evidence
 from mentors.models import Assignment
 from people.models import User

@@ -98,7 +98,7 @@ def test_a_budget_line_edited_on_its_page_shows_its_amounts_in_rupiah(owner_clie
 
 
 def test_the_timeline_is_in_indonesian_and_names_the_field(owner_client, project):
-    owner_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "id"
+    owner_client.cookies["django_language"] = "id"
     milestone = factories.MilestoneFactory(project=project, weight=1)
     edit_milestone(owner_client, milestone, weight="3")
     page = timeline(owner_client, project).content.decode()
@@ -124,7 +124,7 @@ def test_a_time_is_shown_in_the_readers_zone_with_its_label(owner_client, projec
     Milestone.history.filter(id=milestone.pk, history_type="~").update(
         history_date=datetime.datetime(2026, 12, 2, 0, 0, tzinfo=datetime.UTC)
     )
-    owner_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "id"
+    owner_client.cookies["django_language"] = "id"
     session = owner_client.session
     session[SESSION_KEY] = "Asia/Makassar"
     session.save()

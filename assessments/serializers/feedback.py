@@ -182,7 +182,9 @@ class FeedbackCreateSerializer(RefuseUnknownFields, serializers.Serializer):
         help_text=_("A milestone of the project."),
     )
     owner = serializers.CharField(max_length=150, help_text=_("Who must act on it."))
-    due_date = serializers.CharField(help_text=_('A date (2027-06-30, 30-06-2027) or a quarter ("Q2 2027").'))
+    due_date = serializers.CharField(
+        help_text=_('A date (2027-06-30, 30-06-2027) or a quarter ("TW II 2027", "Q2 2027").')
+    )
     budget = BudgetRequestSerializer(required=False, allow_null=True, help_text=_("Required for budget feedback."))
 
     def validate_due_date(self, value):

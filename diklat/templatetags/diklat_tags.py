@@ -3,7 +3,9 @@
 from django import template
 from django.db.models import Count, Exists, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import formats
 
+from diklat import quarters
 from diklat.formatting import rupiah as format_rupiah
 from diklat.models import Organiser
 from events.models import Event, Invitee
@@ -18,6 +20,16 @@ register = template.Library()
 def rupiah(amount):
     """{{ line.planned|rupiah }} -> Rp 3.800.000"""
     return format_rupiah(amount)
+
+
+@register.filter
+def due(day, date_format="j M Y"):
+    """{{ item.due_date|due }} -> "30 Jun 2027 (TW II 2027)": the quarter it was likely given as, too."""
+    if not day:
+        return ""
+    text = formats.date_format(day, date_format)
+    quarter = quarters.label_if_quarter_end(day)
+    return f"{text} ({quarter})" if quarter else text
 
 
 @register.filter

@@ -277,7 +277,7 @@ def adoptions_over_time(form) -> ReportTable:
         name="rollout-adoptions-over-time",
         title=_("Adoptions applied over time"),
         columns=[
-            Column("month", _("Month"), Kind.DATE),
+            Column("month", _("Month"), Kind.MONTH),
             Column("applied", _("Adoptions applied"), Kind.INTEGER),
             Column("cumulative", _("Cumulative"), Kind.INTEGER),
         ],

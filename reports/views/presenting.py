@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from diklat.formatting import rupiah
 
+from ..cells import month_name
 from ..exports import REGISTRY
 from ..filters import FILTER_NAMES
 from ..permissions import RAW
@@ -29,6 +30,8 @@ def cell_text(value, kind: Kind) -> str:
         return str(value)  # counts and years: no thousands dot (2026, not 2.026)
     if kind == Kind.DATE:
         return value.strftime("%d-%m-%Y")
+    if kind == Kind.MONTH:
+        return month_name(value)
     if kind == Kind.DATETIME:
         return formats.date_format(value, "d-m-Y H:i")
     return str(value)

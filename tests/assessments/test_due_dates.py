@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from assessments.due_dates import parse_due_date, quarter_end
+from assessments.due_dates import parse_due_date
+from diklat.quarters import quarter_end
 
 
 @pytest.mark.parametrize(
@@ -42,7 +43,7 @@ def test_text_that_is_neither_a_date_nor_a_quarter_is_refused_clearly(text):
     with pytest.raises(ValidationError) as caught:
         parse_due_date(text)
 
-    assert caught.value.messages == [f"Write a date (30-06-2027) or a quarter (Q2 2027); “{text}” is neither."]
+    assert caught.value.messages == [f"Write a date (30-06-2027) or a quarter (TW II 2027); “{text}” is neither."]
 
 
 def test_an_implausible_year_is_refused():

@@ -21,7 +21,7 @@ from tests import factories
 def _english(api_client, client):
     """Messages are asserted in their English msgids, whatever the default language."""
     api_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    client.cookies["django_language"] = "en"
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _english_admin(admin_client):
-    admin_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    admin_client.cookies["django_language"] = "en"
 
 
 @pytest.fixture

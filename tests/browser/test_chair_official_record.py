@@ -24,7 +24,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_the_chair_sees_the_gaps_closes_them_finalises_and_verifies_the_downloaded_minutes(live_server, page, tmp_path):
-    page.context.set_extra_http_headers({"Accept-Language": "id"})
+    page.context.add_cookies([{"name": "django_language", "value": "id", "url": live_server.url}])
     cohort = factories.CohortFactory()
     Letterhead.objects.create(
         organiser=cohort.organiser,

@@ -47,6 +47,7 @@ def as_shown(value: Decimal) -> str:
 def log_in(page, url: str, user) -> None:
     """Log out whoever was logged in, open ``url`` and log in through the login page it sends us to."""
     page.context.clear_cookies()
+    page.context.add_cookies([{"name": "django_language", "value": "id", "url": url}])
     page.goto(url)
     page.wait_for_url("**/accounts/login/**")
     page.fill("#id_username", user.username)
@@ -69,7 +70,7 @@ def panel_member(presentation, role):
 
 
 def test_a_panel_scores_a_session_the_chair_finalises_it_and_the_participant_reads_the_result(live_server, page):
-    page.context.set_extra_http_headers({"Accept-Language": "id"})  # the default UI, whatever the browser says
+    page.context.add_cookies([{"name": "django_language", "value": "id", "url": live_server.url}])
     cohort = factories.CohortFactory()
     ScoringPolicy.objects.filter(rule_set=cohort.rule_set).update(
         method=ScoringPolicy.Method.ROLE_WEIGHTS,

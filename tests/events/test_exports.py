@@ -35,7 +35,7 @@ def body(response) -> bytes:
 def csv_rows(response) -> list[list[str]]:
     text = body(response).decode("utf-8")
     assert text.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(text[1:])))
+    return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
 
 
 def workbook_rows(response) -> list[tuple]:

@@ -117,14 +117,14 @@ def test_the_csv_download_has_the_filtered_rows_with_a_bom(staff_client, export_
     assert response["Content-Disposition"].startswith('attachment; filename="diklat-overview-')
     text = body(response).decode("utf-8")
     assert text.startswith("\ufeff")
-    header, *rows = list(csv.reader(io.StringIO(text[1:])))
+    header, *rows = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
     assert header[:2] == ["Participant", "NIP / NI PPPK"] and header[-1] == "Flagged as inactive"
     assert len(rows) == 1
     citra = dict(zip(header, rows[0], strict=True))
     assert citra["Participant"] == "Citra Dewi"
     assert citra["Agency"] == "Dinas Pendidikan"
     assert citra["Project status"] == "In implementation"
-    assert citra["Short-term progress (%)"] == "46.7"
+    assert citra["Short-term progress (%)"] == "46,7"
     assert citra["Overdue milestones"] == "2"
     assert citra["Last post"] == (overview_cohort.today - datetime.timedelta(days=1)).isoformat()
     assert citra["Days since the last post"] == "1"

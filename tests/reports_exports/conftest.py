@@ -176,7 +176,7 @@ def content_of(response) -> bytes:
 def read_csv(response) -> list[list[str]]:
     text = content_of(response).decode("utf-8")
     assert text.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(text[1:])))
+    return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
 
 
 def read_xlsx(response):

@@ -1,4 +1,7 @@
-"""CSV exports: streamed, UTF-8 with BOM, typed values written plainly, formulas made inert, filters checked."""
+"""CSV exports: streamed, UTF-8 with BOM, `;` and decimal commas as Excel in Indonesian reads them.
+
+Typed values written plainly, formulas made inert, filters checked.
+"""
 
 import re
 
@@ -34,22 +37,23 @@ def test_the_csv_parsed_back_equals_the_table(client, reader, fake, export_url, 
     rows = read_csv(client.get(export_url("test", "fake", "format=csv")))
     assert rows == [
         ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli"],
-        ["'" + FORMULA_TITLE, "-5", "3800000", "45.2", "87.50", "2026-11-22", "2026-11-22 08:30"],
-        ["'@SUM(1)", "0", "0", "0.0", "0.00", "", ""],
+        ["'" + FORMULA_TITLE, "-5", "3800000", "45,2", "87,50", "2026-11-22", "2026-11-22 08:30"],
+        ["'@SUM(1)", "0", "0", "0,0", "0,00", "", ""],
         ["'+62 811", "12", "", "", "", "", ""],
         ["'\tTab", "", "", "", "", "", ""],
-        ["Biasa, dengan koma", "1", "1", "100.0", "", "", ""],
+        ["Biasa, dengan koma", "1", "1", "100,0", "", "", ""],
     ]
 
 
-def test_text_is_quoted_and_numbers_are_not(client, reader, fake, export_url):
+def test_fields_are_split_by_semicolons_with_decimal_commas_for_excel_in_indonesian(client, reader, fake, export_url):
     lines = content_of(client.get(export_url("test", "fake", "format=csv"))).decode().splitlines()
-    assert lines[1].startswith('"\'=HYPERLINK(""http://evil.example/"",""klik"")",-5,3800000,45.2,87.50,')
-    assert lines[5].startswith('"Biasa, dengan koma",1,1,100.0,')
+    assert lines[1].startswith('"\'=HYPERLINK(""http://evil.example/"",""klik"")";-5;3800000;45,2;87,50;2026-11-22;')
+    assert lines[5].startswith("Biasa, dengan koma;1;1;100,0;")
 
 
 def test_headers_follow_the_readers_language(client, reader, fake, export_url, indonesian_by_default):
-    rows = read_csv(client.get(export_url("test", "fake", "format=csv"), HTTP_ACCEPT_LANGUAGE="en"))
+    client.cookies["django_language"] = "en"
+    rows = read_csv(client.get(export_url("test", "fake", "format=csv")))
     assert rows[0] == ["January", "February", "March", "April", "May", "June", "July"]
 
 
@@ -61,7 +65,8 @@ def test_times_are_written_in_the_readers_zone(client, fake, export_url, partici
 
 
 def test_bad_filters_get_a_400_in_plain_text_with_the_message(client, reader, fake, export_url):
-    response = client.get(export_url("test", "fake", "format=csv&year=abc&colour=red"), HTTP_ACCEPT_LANGUAGE="en")
+    client.cookies["django_language"] = "en"
+    response = client.get(export_url("test", "fake", "format=csv&year=abc&colour=red"))
     assert response.status_code == 400
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     text = response.content.decode()
@@ -72,13 +77,15 @@ def test_bad_filters_get_a_400_in_plain_text_with_the_message(client, reader, fa
 def test_a_contradictory_filter_is_refused_not_answered_with_an_empty_file(client, world, export_url):
     client.force_login(world.superuser)
     query = f"format=csv&programme=pkp&cohort={world.cohort_a.pk}"
-    response = client.get(export_url("raw", "projects", query), HTTP_ACCEPT_LANGUAGE="en")
+    client.cookies["django_language"] = "en"
+    response = client.get(export_url("raw", "projects", query))
     assert response.status_code == 400
     assert "Cohort: This cohort belongs to another programme." in response.content.decode()
 
 
 def test_an_unknown_format_is_refused(client, reader, fake, export_url):
-    response = client.get(export_url("test", "fake", "format=pdf"), HTTP_ACCEPT_LANGUAGE="en")
+    client.cookies["django_language"] = "en"
+    response = client.get(export_url("test", "fake", "format=pdf"))
     assert response.status_code == 400
     assert "choose csv or xlsx" in response.content.decode()
 

@@ -16,7 +16,7 @@ from tests.rollout.factories import days_ago, region
 @pytest.fixture(autouse=True)
 def _english(client, api_client):
     """Messages are asserted in their English msgids, whatever the default language."""
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    client.cookies["django_language"] = "en"
     api_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     with translation.override("en"):
         yield

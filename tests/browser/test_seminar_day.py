@@ -107,7 +107,7 @@ def test_a_panel_scores_a_session_the_chair_finalises_it_and_the_participant_rea
     running_total = page.locator("[data-running-total]")
     assert running_total.inner_text() == "—"
     fill_scores(page, indicators, ["85.5", "90", "72.25", "100"])
-    assert running_total.inner_text() == "82.55 (4/4)"
+    assert running_total.inner_text() == "82,55 (4/4)"  # the decimal comma, as everywhere else
     page.fill(f"#id_remark_{indicators[2].pk}", "Anggaran belum masuk DPA tahun depan.")
     page.check("input[name=verdict][value=innovation]")
     page.fill("#id_verdict_reason", "Layanan baru yang dapat direplikasi ke setiap OPD.")
@@ -115,7 +115,16 @@ def test_a_panel_scores_a_session_the_chair_finalises_it_and_the_participant_rea
     # 101 on one indicator: the browser holds the form back at that field...
     too_high = page.locator(f"#id_indicator_{indicators[0].pk}")
     too_high.fill("101")
-    assert running_total.inner_text() == "87.20 (4/4)"
+    # ...the running total leaves it out (it would never be saved) and says so.
+    assert running_total.inner_text() == "56,90 (3/4)"
+    ignored_note = page.locator("[data-ignored-note]")
+    assert ignored_note.is_visible()
+    assert ignored_note.inner_text().startswith("1 nilai di luar 0–100")
+    page.fill(f"#id_indicator_{indicators[1].pk}", "-3")
+    assert running_total.inner_text() == "38,90 (2/4)"
+    assert ignored_note.inner_text().startswith("2 nilai")
+    page.fill(f"#id_indicator_{indicators[1].pk}", "90")
+    assert running_total.inner_text() == "56,90 (3/4)"
     submit_scores(page)
     assert too_high.evaluate("input => input.validity.rangeOverflow")
     assert too_high.evaluate("input => input.validationMessage")
@@ -135,7 +144,7 @@ def test_a_panel_scores_a_session_the_chair_finalises_it_and_the_participant_rea
     assert not Classification.objects.filter(presentation=first).exists()
 
     too_high.fill("85.5")
-    assert running_total.inner_text() == "82.55 (4/4)"
+    assert running_total.inner_text() == "82,55 (4/4)"  # the decimal comma, as everywhere else
     submit_scores(page)
     page.wait_for_url(session_url)
     totals = results_for([first])[first.pk].scorers

@@ -34,6 +34,16 @@ MOVES = {
     (Status.IMPLEMENTED, Status.REJECTED): "giver",
 }
 
+# The step the workflow expects next from each status: the one offered as the main button. The others
+# (skipping ahead, say from open straight to implemented) stay possible, but are not what a tap should do.
+NEXT_MOVE = {
+    Status.OPEN: Status.ACCEPTED,
+    Status.ACCEPTED: Status.IN_PROGRESS,
+    Status.REJECTED: Status.IN_PROGRESS,
+    Status.IN_PROGRESS: Status.IMPLEMENTED,
+    Status.IMPLEMENTED: Status.VERIFIED,
+}
+
 
 def may_give_feedback(user: User, project: ChangeProject) -> bool:
     """Panel members of the participant give feedback: mentor, coach, examiners, session examiners."""

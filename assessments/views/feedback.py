@@ -28,6 +28,12 @@ MOVE_LABELS = {
     FeedbackItem.Status.REJECTED: gettext_lazy("Reject the implementation"),
 }
 
+REJECTED = FeedbackItem.Status.REJECTED
+
+
+def _move_button(target: str) -> tuple[str, str]:
+    return target, MOVE_LABELS[target]
+
 
 def status_choices():
     return [("", gettext_lazy("All")), (OVERDUE, gettext_lazy("Overdue")), *FeedbackItem.Status.choices]
@@ -113,6 +119,7 @@ def _item(user, pk) -> FeedbackItem:
 def _render_item(request, item, move_form=None, budget_form=None, status=200):
     user = request.user
     moves = feedback_services.allowed_moves(item, user)
+    next_move = feedback_services.NEXT_MOVE.get(item.status)
     budget = getattr(item, "budget", None)
     may_record_money = (
         budget is not None
@@ -133,7 +140,10 @@ def _render_item(request, item, move_form=None, budget_form=None, status=200):
         "budget_lines": list(budget.budget_lines.all()) if budget else [],
         "events": list(item.events.select_related("by")),
         "evidence": list(item.evidence.select_related("uploaded_by")),
-        "moves": [(target, MOVE_LABELS[target]) for target in moves],
+        "moves": moves,
+        "next_move": _move_button(next_move) if next_move in moves else None,
+        "rejection": _move_button(REJECTED) if REJECTED in moves else None,
+        "other_moves": [_move_button(target) for target in moves if target not in (next_move, REJECTED)],
         "move_form": move_form or FeedbackMoveForm(),
         "asks_for_files": FeedbackItem.Status.IMPLEMENTED in moves,
         "budget_form": budget_form if may_record_money else None,

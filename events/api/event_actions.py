@@ -87,7 +87,7 @@ class EventActionsMixin:
         return Response({"checked_in": CheckInSerializer(done, many=True).data, "refused": refused})
 
     @extend_schema(request=SplitSerializer, responses={200: GroupSerializer(many=True)})
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], pagination_class=None, filter_backends=[])  # the new groups, one list
     def split(self, request, pk=None):
         """Split everyone expected into N groups, replacing the groups there were (staff, before any work)."""
         event = self.managed_event()

@@ -141,6 +141,12 @@ def _check_preconditions(project: ChangeProject, transition: Transition) -> None
         raise ValidationError(_("Finish or cancel every short-term milestone before completing the project."))
 
 
+def milestones_still_open(project: ChangeProject) -> list[Milestone]:
+    """What completing the project now would leave unfinished, the short-term ones (which bar it) first."""
+    rank = {h.value: i for i, h in enumerate(Milestone.Horizon)}
+    return sorted(project.milestones.open(), key=lambda m: (rank[m.horizon], m.target_date, m.pk))
+
+
 @transaction.atomic
 def apply_transition(
     project: ChangeProject, name: str, *, by: User, comment: str = "", expected_version: int | None = None

@@ -17,7 +17,14 @@ from diklat.versioning import StaleVersion
 
 from ..forms import ProjectForm, add_service_errors, project_formsets
 from ..models import ChangeProject, Milestone
-from ..services.lifecycle import TRANSITIONS, allowed_transitions, apply_transition, create_project, update_project
+from ..services.lifecycle import (
+    TRANSITIONS,
+    allowed_transitions,
+    apply_transition,
+    create_project,
+    milestones_still_open,
+    update_project,
+)
 from .common import _owned_project, _refuse, _visible_project
 from .history import latest_changes
 
@@ -32,12 +39,23 @@ REVIEW_TRANSITIONS = {"approve", "return"}
 
 
 def transition_buttons(project: ChangeProject, user) -> list[dict]:
-    """The POST buttons this user may press on the project now (approve/return live on the review page)."""
-    return [
-        {"name": name, "label": TRANSITION_LABELS[name], "url": reverse("projects:transition", args=[project.pk, name])}
-        for name in allowed_transitions(project, user)
-        if name not in REVIEW_TRANSITIONS
-    ]
+    """The POST buttons this user may press on the project now (approve/return live on the review page).
+
+    Completing is final, so it is never the obvious tap while anything is unfinished: blocked with the
+    reason while a short-term milestone is open, behind a confirmation naming what is open otherwise.
+    """
+    buttons = []
+    for name in allowed_transitions(project, user):
+        if name in REVIEW_TRANSITIONS:
+            continue
+        button = {"name": name, "label": TRANSITION_LABELS[name], "primary": not buttons}
+        button["url"] = reverse("projects:transition", args=[project.pk, name])
+        if name == "complete":
+            button["still_open"] = still_open = milestones_still_open(project)
+            button["blocked"] = any(m.horizon == Milestone.Horizon.SHORT for m in still_open)
+            button["primary"] = button["primary"] and not still_open
+        buttons.append(button)
+    return buttons
 
 
 @login_required
@@ -174,6 +192,9 @@ def transition(request, pk, name):
     project = _visible_project(request.user, pk)
     if name not in TRANSITIONS:
         raise Http404
+    if name == "complete" and request.POST.get("confirmed") != "yes" and _only_later_milestones_open(project):
+        messages.warning(request, _("Milestones are still open: confirm that the project is complete anyway."))
+        return redirect(f"{project.get_absolute_url()}#project-actions")
     try:
         apply_transition(project, name, by=request.user, comment=request.POST.get("comment", ""))
     except ValidationError as error:
@@ -184,6 +205,12 @@ def transition(request, pk, name):
         return redirect(project)
     messages.success(request, _("The project is now “%(status)s”.") % {"status": _status_label(project, name)})
     return redirect(project)
+
+
+def _only_later_milestones_open(project) -> bool:
+    """Open medium- or long-term milestones only: allowed, but asked to be confirmed (short-term ones bar it)."""
+    still_open = milestones_still_open(project)
+    return bool(still_open) and all(m.horizon != Milestone.Horizon.SHORT for m in still_open)
 
 
 def _status_label(project, name) -> str:

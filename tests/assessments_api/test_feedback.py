@@ -179,7 +179,7 @@ def test_an_unreadable_due_date_is_refused_at_the_field(api_client, login, proje
     body = {"project": project.pk, "category": "scope", "text": "T", "owner": "X", "due_date": "next spring"}
     response = api_client.post(URL, body, format="json")
     assert response.status_code == 400
-    assert "Q2 2027" in response.json()["due_date"][0]
+    assert "TW II 2027" in response.json()["due_date"][0]
     assert not FeedbackItem.objects.exists()
 
 

@@ -9,17 +9,23 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirec
 from django.utils.http import content_disposition_header
 
 from .models import EvidenceFile
+from .thumbnails import ensure_thumbnail
 
 MISSING_OBJECT_CODES = {"404", "NoSuchKey"}
 
 
-def download(evidence: EvidenceFile) -> HttpResponse:
-    """Send the file as an attachment under its original name; 404 when storage no longer has it."""
+def download(evidence: EvidenceFile, *, inline: bool = False) -> HttpResponse:
+    """Send the file under its original name; 404 when storage no longer has it.
+
+    ``inline`` (for a preview on the page) is honoured for photos only: their content was checked to be
+    a JPEG, PNG or WebP on upload, so a browser shows them as pictures and can run nothing in them.
+    """
+    inline = inline and evidence.content_type.startswith("image/")
     seconds = settings.EVIDENCE_SIGNED_URL_SECONDS
     if seconds and getattr(evidence.file.storage, "querystring_auth", False):
-        return _signed_redirect(evidence, seconds)
+        return _signed_redirect(evidence, seconds, inline)
     try:
-        return _stream(evidence)
+        return _stream(evidence, inline)
     except FileNotFoundError:
         raise Http404 from None
     except Exception as error:
@@ -28,13 +34,26 @@ def download(evidence: EvidenceFile) -> HttpResponse:
         raise
 
 
-def _stream(evidence: EvidenceFile) -> FileResponse:
+def thumbnail(stored) -> HttpResponse:
+    """Send a stored photo's thumbnail (made now if it has none yet); 404 for a PDF or a lost file."""
+    try:
+        if not ensure_thumbnail(stored):
+            raise Http404
+        response = FileResponse(stored.thumbnail.open("rb"), content_type="image/jpeg")
+    except FileNotFoundError:
+        raise Http404 from None
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=86400"
+    return response
+
+
+def _stream(evidence: EvidenceFile, inline: bool = False) -> FileResponse:
     # S3Storage turns a missing key at open into FileNotFoundError, but the object can still vanish
     # before FileResponse reads it (to measure it), and that arrives as boto's ClientError.
     handle = evidence.file.open("rb")
     try:
         response = FileResponse(
-            handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type
+            handle, as_attachment=not inline, filename=evidence.original_name, content_type=evidence.content_type
         )
     except BaseException:
         handle.close()
@@ -43,7 +62,7 @@ def _stream(evidence: EvidenceFile) -> FileResponse:
     return response
 
 
-def _signed_redirect(evidence: EvidenceFile, seconds: int) -> HttpResponseRedirect:
+def _signed_redirect(evidence: EvidenceFile, seconds: int, inline: bool = False) -> HttpResponseRedirect:
     storage, name = evidence.file.storage, evidence.file.name
     # A signed URL to a missing key would show the visitor the storage's own error page.
     if not storage.exists(name):
@@ -51,7 +70,7 @@ def _signed_redirect(evidence: EvidenceFile, seconds: int) -> HttpResponseRedire
     url = storage.url(
         name,
         parameters={
-            "ResponseContentDisposition": content_disposition_header(True, evidence.original_name),
+            "ResponseContentDisposition": content_disposition_header(not inline, evidence.original_name),
             "ResponseContentType": evidence.content_type,
         },
         expire=seconds,

@@ -20,6 +20,11 @@ def upload_path(instance: "EvidenceFile", filename: str) -> str:
     return f"{instance.upload_folder}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
 
 
+def thumbnail_path(instance: "EvidenceFile", filename: str) -> str:
+    """Beside the originals, under a generated name of its own (every thumbnail is uploaded as thumbnail.jpg)."""
+    return f"{instance.upload_folder}/thumbnails/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.jpg"
+
+
 class EvidenceFile(models.Model):
     """An uploaded image or PDF, checked to be what its name says, and who uploaded it when."""
 

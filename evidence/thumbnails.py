@@ -24,3 +24,18 @@ def make_thumbnail(uploaded) -> ContentFile | None:
     finally:
         uploaded.seek(0)
     return ContentFile(buffer.getvalue(), name="thumbnail.jpg")
+
+
+def ensure_thumbnail(stored) -> bool:
+    """Give a stored photo a thumbnail if it has none (uploaded before they were made); True if it has one."""
+    if stored.thumbnail:
+        return True
+    if not stored.content_type.startswith("image/"):
+        return False
+    with stored.file.open("rb") as handle:
+        thumbnail = make_thumbnail(handle)
+    if thumbnail is None:
+        return False
+    stored.thumbnail.save(thumbnail.name, thumbnail, save=False)
+    type(stored).objects.filter(pk=stored.pk).update(thumbnail=stored.thumbnail.name)
+    return True

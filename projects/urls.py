@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import budget, confirmations, design, history, milestones, updates
+from .views import budget, confirmations, design, gallery, history, milestones, updates
 
 app_name = "projects"
 
@@ -24,4 +24,7 @@ urlpatterns = [
     path("<int:pk>/updates/new/", updates.update_create, name="update_create"),
     path("<int:pk>/transition/<slug:name>/", design.transition, name="transition"),
     path("evidence/<int:pk>/", updates.evidence_download, name="evidence"),
+    path("evidence/<int:pk>/thumbnail/", gallery.evidence_thumbnail, name="evidence_thumbnail"),
+    path("evidence/<int:pk>/preview/", gallery.evidence_preview, name="evidence_preview"),
+    path("<int:pk>/gallery/", gallery.gallery, name="gallery"),
 ]

@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from diklat import access
 from diklat.versioning import Versioned
-from evidence.models import EvidenceFile
+from evidence.models import EvidenceFile, thumbnail_path
 
 
 class MilestoneQuerySet(models.QuerySet):
@@ -205,6 +205,8 @@ class Evidence(EvidenceFile):
     upload_folder = "evidence"
 
     update = models.ForeignKey(ProgressUpdate, models.CASCADE, related_name="evidence", verbose_name=_("update"))
+    # Made once, on upload (or on the first look for a photo uploaded before thumbnails existed).
+    thumbnail = models.FileField(_("thumbnail"), upload_to=thumbnail_path, blank=True, max_length=200)
 
     objects = EvidenceQuerySet.as_manager()
 
@@ -215,3 +217,13 @@ class Evidence(EvidenceFile):
 
     def get_absolute_url(self):
         return reverse("projects:evidence", args=[self.pk])
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type.startswith("image/")
+
+    def get_thumbnail_url(self):
+        return reverse("projects:evidence_thumbnail", args=[self.pk])
+
+    def get_preview_url(self):
+        return reverse("projects:evidence_preview", args=[self.pk])

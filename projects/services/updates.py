@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from diklat.history import attribute
 from evidence.checks import check_evidence
+from evidence.thumbnails import make_thumbnail
 from people.models import User
 
 from ..models import ChangeProject, Evidence, Milestone, ProgressUpdate
@@ -76,5 +77,7 @@ def post_update(
     for uploaded, info in checked:
         evidence = Evidence(update=update, uploaded_by=by)
         evidence.attach(uploaded, info)
+        if evidence.is_image and (thumbnail := make_thumbnail(uploaded)) is not None:
+            evidence.thumbnail.save(thumbnail.name, thumbnail, save=False)
         evidence.save()
     return update

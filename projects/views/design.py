@@ -16,7 +16,7 @@ from diklat.models import Enrolment
 from diklat.versioning import StaleVersion
 
 from ..forms import ProjectForm, add_service_errors, project_formsets
-from ..models import ChangeProject, Milestone
+from ..models import ChangeProject, Evidence, Milestone
 from ..services.lifecycle import (
     TRANSITIONS,
     allowed_transitions,
@@ -56,6 +56,12 @@ def transition_buttons(project: ChangeProject, user) -> list[dict]:
             button["primary"] = button["primary"] and not still_open
         buttons.append(button)
     return buttons
+
+
+def photo_milestones(project) -> set:
+    """The milestones with a photo in their updates (None among them for updates on no milestone)."""
+    photos = Evidence.objects.filter(update__project=project, content_type__startswith="image/")
+    return set(photos.values_list("update__milestone", flat=True).distinct())
 
 
 @login_required
@@ -120,6 +126,7 @@ def detail(request, pk):
         "can_review": access.can_review_project(request.user, project),
         "buttons": transition_buttons(project, request.user),
         "changes": latest_changes(project),
+        "photo_milestones": photo_milestones(project),
     }
     return render(request, "projects/detail.html", context)
 

@@ -71,3 +71,22 @@ def test_a_participant_adds_a_milestone_posts_evidence_and_sees_progress_move(li
     assert download_info.value.suggested_filename == "rapat-koordinasi.png"
     milestone.refresh_from_db()
     assert milestone.status == Milestone.Status.DONE
+
+    # The photo is shown, not only downloadable: a thumbnail on the dashboard opens it on the page.
+    page.goto(f"{live_server.url}/projects/")
+    thumbnail = page.locator(f"a.photo[href='{evidence.get_preview_url()}'] img")
+    thumbnail.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=thumbnail.element_handle())
+    thumbnail.click()
+    preview = page.locator("dialog.lightbox[open] img")
+    page.wait_for_function("img => img.complete && img.naturalWidth === 40", arg=preview.element_handle())
+    assert page.locator("dialog.lightbox .lightbox-caption").inner_text() == "rapat-koordinasi.png"
+    page.keyboard.press("Escape")
+    assert page.locator("dialog.lightbox[open]").count() == 0
+    assert page.url == f"{live_server.url}/projects/"
+
+    # The milestone's photos are a tap away from the project page.
+    page.goto(f"{live_server.url}{project.get_absolute_url()}")
+    page.click(f"#milestone-{milestone.pk} a[href$='?milestone={milestone.pk}']")
+    page.wait_for_url(f"**/projects/{project.pk}/gallery/?milestone={milestone.pk}")
+    assert page.locator(".gallery a.photo").count() == 1

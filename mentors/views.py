@@ -5,12 +5,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from diklat import access
 from projects.forms import add_service_errors
 from projects.models import ChangeProject, Milestone
+from projects.plan_timeline import timeline_of
 from projects.services.lifecycle import apply_transition
 
 from .forms import ReviewForm
@@ -102,5 +104,6 @@ def review(request, pk):
             {"label": h.label, "milestones": [m for m in milestones if m.horizon == h.value]} for h in Milestone.Horizon
         ],
         "roles": Assignment.objects.filter(enrolment_id=project.enrolment_id, user=user),
+        "timeline": timeline_of(project, milestones, timezone.localdate()),
     }
     return render(request, "mentors/review.html", context)

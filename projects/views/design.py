@@ -7,6 +7,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -17,6 +18,7 @@ from diklat.versioning import StaleVersion
 
 from ..forms import ProjectForm, add_service_errors, project_formsets
 from ..models import ChangeProject, Evidence, Milestone
+from ..plan_timeline import timeline_of
 from ..services.lifecycle import (
     TRANSITIONS,
     allowed_transitions,
@@ -127,6 +129,7 @@ def detail(request, pk):
         "buttons": transition_buttons(project, request.user),
         "changes": latest_changes(project),
         "photo_milestones": photo_milestones(project),
+        "timeline": timeline_of(project, milestones, timezone.localdate()),
     }
     return render(request, "projects/detail.html", context)
 

@@ -174,8 +174,9 @@ def test_the_participant_sees_their_moves_as_buttons(client, day):
     item = feedback(day)
     client.force_login(day.participant_user(0))
     response = client.get(item.get_absolute_url())
-    targets = [target for target, _label in response.context["moves"]]
-    assert targets == ["accepted", "in_progress", "implemented"]
+    assert response.context["moves"] == ["accepted", "in_progress", "implemented"]
+    assert response.context["next_move"][0] == "accepted"
+    assert [target for target, _label in response.context["other_moves"]] == ["in_progress", "implemented"]
     assert 'value="implemented"' in response.content.decode()
 
 

@@ -19,6 +19,9 @@ def served_database_url(tmp_path: Path) -> str:
         connection.ensure_connection()
         with sqlite3.connect(copy) as target:
             connection.connection.backup(target)
+            # As `migrate` leaves a real database: already in WAL, so processes opening it at
+            # once don't race to switch the journal mode (that switch fails as "locked").
+            target.execute("PRAGMA journal_mode=WAL")
         return f"sqlite:///{copy}"
     parts = urlsplit(os.environ["DATABASE_URL"])
     return urlunsplit(parts._replace(path="/" + connection.settings_dict["NAME"]))

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "organise",
     "notifications",
     "events",
+    "search",
     "demo",
 ]
 
@@ -160,8 +161,7 @@ LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Indonesian")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
-# Western Indonesia Time is the default; each user sees their own province's zone
-# (WIB/WITA/WIT) through diklat.middleware.LocalTimeZoneMiddleware.
+# WIB by default; each user sees their province's zone (WIB/WITA/WIT): diklat.middleware.LocalTimeZoneMiddleware.
 TIME_ZONE = "Asia/Jakarta"
 USE_TZ = True
 

@@ -43,6 +43,7 @@ urlpatterns = [
     path("organise/", include("organise.urls")),
     path("notifications/", include("notifications.urls")),
     path("events/", include("events.urls")),
+    path("search/", include("search.urls")),
     path("", include("records.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("diklat.api_urls")),

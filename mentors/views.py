@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,6 +18,8 @@ from projects.services.lifecycle import apply_transition
 
 from .forms import ReviewForm
 from .models import Assignment
+
+PAGE_SIZE = 50
 
 NO_PROJECT = "none"
 
@@ -49,19 +52,21 @@ def participants(request):
         assignments = assignments.filter(enrolment__project__status=status)
     else:
         status = ""
-    projects = ChangeProject.objects.visible_to(user).filter(
-        enrolment__in=Assignment.objects.filter(user=user).values("enrolment")
-    )
+    page = Paginator(assignments, PAGE_SIZE).get_page(request.GET.get("page"))
+    projects = ChangeProject.objects.visible_to(user).filter(enrolment__in=[a.enrolment_id for a in page])
     by_enrolment = {project.enrolment_id: project for project in projects.with_progress()}
-    rows = [{"assignment": a, "project": by_enrolment.get(a.enrolment_id)} for a in assignments]
+    rows = [{"assignment": a, "project": by_enrolment.get(a.enrolment_id)} for a in page]
     return render(
         request,
         "mentors/participants.html",
         {
             "rows": rows,
+            "page": page,
             "status": status,
             "status_choices": status_choices(),
-            "awaiting_count": sum(1 for row in rows if row["assignment"].awaiting == 0),
+            "awaiting_count": assignments.filter(awaiting=0).count()
+            if page.paginator.num_pages > 1
+            else sum(1 for row in rows if row["assignment"].awaiting == 0),
         },
     )
 

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +19,8 @@ from ..forms import BudgetProgressForm, FeedbackForm, FeedbackMoveForm
 from ..models import FeedbackItem
 from .common import feedback_projects, visible_evidence, visible_feedback
 from .results import overdue_first
+
+PAGE_SIZE = 50
 
 OVERDUE = "overdue"
 MOVE_LABELS = {
@@ -58,10 +61,11 @@ def feedback_list(request):
         ).prefetch_related("budget__budget_lines"),
         today,
     )
+    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "assessments/feedback_list.html",
-        {"items": list(items), "status": status, "status_choices": status_choices(), "today": today},
+        {"items": list(page), "page": page, "status": status, "status_choices": status_choices(), "today": today},
     )
 
 

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -17,6 +18,8 @@ from .. import setup
 from ..access import event_page
 from ..forms.setup import AgendaSessionForm, EventForm, MaterialForm, VenueForm
 from ..models import AgendaSession, ApologyReason, Event, Invitee, SessionMaterial
+
+PAGE_SIZE = 30
 
 NEXT_STATUS_LABELS = {
     Event.Status.CONFIRMED: gettext_lazy("Confirm the event"),
@@ -36,7 +39,8 @@ def event_list(request):
         .order_by("-starts_on", "title")
     )
     may_create = organisers_of(request.user).exists()
-    return render(request, "events/event_list.html", {"events": events, "may_create": may_create})
+    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "events/event_list.html", {"events": page, "page": page, "may_create": may_create})
 
 
 def _event_form_page(request, form, event=None):

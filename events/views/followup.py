@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +16,8 @@ from ..access import event_page
 from ..evaluation import figures as event_figures
 from ..forms.followup import ActionItemForm, ActionMoveForm, DocumentForm, FundingLineForm
 from ..models import ActionItem, FundingDocument
+
+PAGE_SIZE = 50
 
 
 def _funding_page(request, event, form=None, status=200):
@@ -101,7 +104,7 @@ def action_list(request, event):
     context = {
         "event": event,
         "section": "actions",
-        "items": _items(request, event),
+        "items": Paginator(_items(request, event), PAGE_SIZE).get_page(request.GET.get("page")),
         "form": form,
         "today": timezone.localdate(),
     }
@@ -131,7 +134,7 @@ def action_add(request, event):
     context = {
         "event": event,
         "section": "actions",
-        "items": _items(request, event),
+        "items": Paginator(_items(request, event), PAGE_SIZE).get_page(request.GET.get("page")),
         "form": form,
         "today": timezone.localdate(),
     }

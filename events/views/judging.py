@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +14,8 @@ from .. import judging
 from ..access import event_page
 from ..forms.missions import JudgeForm
 from ..models import MissionKind, Submission, SubmissionFile
+
+PAGE_SIZE = 50
 
 
 @event_page(judge=True)
@@ -65,11 +68,11 @@ def judged_list(request, event):
         .exclude(status=Submission.Status.PENDING)
         .select_related("mission", "group", "judged_by")
         .prefetch_related("files")
-        .order_by("-judged_at", "-pk")[:200]
+        .order_by("-judged_at", "-pk")
     )
-    return render(
-        request, "events/judged.html", {"event": event, "section": "review", "judged": judged, "form": JudgeForm()}
-    )
+    page = Paginator(judged, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"event": event, "section": "review", "judged": page, "page": page, "form": JudgeForm()}
+    return render(request, "events/judged.html", context)
 
 
 @event_page()

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,13 +13,15 @@ from .. import invitations
 from ..access import event_page
 from ..forms.people import ApologyForm, InviteHeadsForm, InvitePersonForm
 
+INVITEES_PER_PAGE = 100  # an event of every OPD head of a province fits on one page
+
 
 def _page(request, event, *, heads_form=None, person_form=None, status=200):
     invitees = event.invitees.select_related("user", "agency", "group").order_by("agency__name", "user__full_name")
     context = {
         "event": event,
         "section": "invitees",
-        "invitees": invitees,
+        "invitees": Paginator(invitees, INVITEES_PER_PAGE).get_page(request.GET.get("page")),
         "heads_form": heads_form or InviteHeadsForm(initial={"government": event.host_government_id}),
         "person_form": person_form or InvitePersonForm(government=event.host_government),
         "apology_form": ApologyForm(),

@@ -17,4 +17,9 @@ def official_documents(session, user):
         .order_by("-version", "kind", "presentation__order")
     )
     current = [d for d in documents if d.is_current]
-    return {"current": current, "earlier": [d for d in documents if not d.is_current], "session": session}
+    return {
+        "current": current,
+        "per_participant": sum(1 for d in current if d.presentation_id),
+        "earlier": [d for d in documents if not d.is_current],
+        "session": session,
+    }

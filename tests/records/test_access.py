@@ -80,6 +80,19 @@ def test_the_session_page_links_the_current_documents_once_finalised(client, fin
         assert document.get_absolute_url() in page
 
 
+def test_each_participant_s_sheet_is_folded_and_the_session_s_own_documents_are_in_view(client, finalised, chair):
+    client.force_login(chair)
+    page = client.get(finalised.get_absolute_url()).content.decode()
+    folded = page.split('<details class="participant-documents">', 1)[1].split("</details>", 1)[0]
+    for document in documents_of(finalised):
+        assert (document.get_absolute_url() in folded) == (document.presentation_id is not None), document.kind
+    sheets = documents_of(finalised).filter(presentation__isnull=False).count()
+    summary = (
+        f"The result sheet of {sheets} participant" if sheets == 1 else f"The result sheets of {sheets} participants"
+    )
+    assert sheets and summary in page
+
+
 def test_the_live_minutes_page_points_to_the_pdf_as_the_record(client, finalised, chair):
     client.force_login(chair)
     minutes = documents_of(finalised, "minutes").get()

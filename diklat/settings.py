@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "notifications",
     "events",
     "search",
+    "offline",
     "demo",
 ]
 
@@ -256,9 +257,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Change projects of leadership-training cohorts (PKN II, PKA, PKP).",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
+    **dict.fromkeys(("SWAGGER_UI_DIST", "SWAGGER_UI_FAVICON_HREF", "REDOC_DIST"), "SIDECAR"),
     "COMPONENT_SPLIT_REQUEST": True,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -44,6 +44,7 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     path("events/", include("events.urls")),
     path("search/", include("search.urls")),
+    path("", include("offline.urls")),
     path("", include("records.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("diklat.api_urls")),

@@ -29,7 +29,7 @@ from projects.serializers import (
 )
 from projects.services.lifecycle import apply_transition, create_project, update_project
 from projects.services.milestones import delete_milestone, save_milestone
-from projects.services.updates import post_update
+from projects.services.updates import post_update, post_update_once
 
 
 class OwnerMayChange(BasePermission):
@@ -228,18 +228,24 @@ class ProgressUpdateViewSet(
             ProgressUpdate.objects.visible_to(self.request.user).select_related("author").prefetch_related("evidence")
         )
 
+    @extend_schema(responses={201: ProgressUpdateSerializer, 200: ProgressUpdateSerializer})
     def create(self, request, *args, **kwargs):
+        """Post an update; with a ``client_id`` already posted, 200 and that update (nothing posted twice)."""
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        update = post_update(
-            data["project"],
-            by=request.user,
-            note=data["note"],
-            happened_on=data.get("happened_on"),
-            milestone=data.get("milestone"),
-            progress=data.get("progress"),
-            files=data.get("files", ()),
-        )
+        details = {
+            "by": request.user,
+            "note": data["note"],
+            "happened_on": data.get("happened_on"),
+            "milestone": data.get("milestone"),
+            "progress": data.get("progress"),
+            "files": data.get("files", ()),
+        }
+        if data.get("client_id") is None:
+            update, created = post_update(data["project"], **details), True
+        else:
+            update, created = post_update_once(data["project"], client_id=data["client_id"], **details)
         update = self.get_queryset().get(pk=update.pk)
-        return Response(self.get_serializer(update).data, status=status.HTTP_201_CREATED)
+        code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
+        return Response(self.get_serializer(update).data, status=code)

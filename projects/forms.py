@@ -1,6 +1,7 @@
 """Forms of the participant's pages: they check input, the services in projects.services save it."""
 
 import re
+import uuid
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -198,10 +199,14 @@ class ProgressUpdateForm(forms.Form):
         required=False,
         help_text=_("Photos (JPG, PNG, WEBP) or PDF; you may choose several files."),
     )
+    # Made when the form is shown (the phone's outbox makes its own for each update written offline), so
+    # that pressing "post" twice, or a retry after a lost answer, posts one update.
+    client_id = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, project: ChangeProject, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["milestone"].queryset = project.milestones.exclude(status=Milestone.Status.CANCELLED)
+        self.initial.setdefault("client_id", uuid.uuid4())
 
     def clean(self):
         cleaned = super().clean()

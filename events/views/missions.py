@@ -3,16 +3,18 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from offline import outbox
 from projects.forms import add_service_errors
 
 from .. import missions as mission_services
 from ..access import event_page
 from ..forms.missions import MissionForm, SubmissionForm, TemplateChoiceForm
-from ..models import Mission
+from ..models import Mission, Submission
 from ..submitting import submit
 
 
@@ -94,8 +96,14 @@ def mission_from_bank(request, event):
 def mission_detail(request, event, mission_pk):
     """One mission for a group member: what to do, the window, their group's attempts, and the form to hand in."""
     mission = get_object_or_404(Mission.objects.filter(event=event).select_related("after"), pk=mission_pk)
+    here = reverse("events:mission", args=[event.pk, mission.pk])
+    if (client_id := outbox.asked_delivered(request)) is not None:
+        mine = Submission.objects.filter(client_id=client_id, submitted_by=request.user, mission=mission)
+        return outbox.delivered(here if mine.exists() else None)
     me = event.invitees.select_related("group").filter(user=request.user).first()
     if me is None or me.group is None:
+        if outbox.from_outbox(request):
+            return outbox.refused_with(_("You are not in a group of this event yet."))
         if request.may_manage:
             return redirect("events:missions", event.pk)
         messages.error(request, _("You are not in a group of this event yet."))
@@ -124,9 +132,13 @@ def mission_detail(request, event, mission_pk):
                 messages.success(
                     request, _sent_message(sent.submission) if sent.created else _("This was sent already.")
                 )
-                return redirect("events:mission", event.pk, mission.pk)
+                if outbox.from_outbox(request):
+                    return outbox.sent(here, created=sent.created)
+                return redirect(here)
         else:
             status = 400
+        if outbox.from_outbox(request):
+            return outbox.refused(form)
     attempts = mission.submissions.filter(group=me.group).prefetch_related("files").select_related("submitted_by")
     context = {
         "event": event,

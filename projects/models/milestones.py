@@ -172,6 +172,8 @@ class ProgressUpdate(models.Model):
     progress_before = models.PositiveSmallIntegerField(_("progress before (%)"), null=True, blank=True)
     progress_after = models.PositiveSmallIntegerField(_("progress after (%)"), null=True, blank=True)
     created_at = models.DateTimeField(_("posted at"), auto_now_add=True)
+    # Made on the phone when the update is written (offline perhaps), so that a retry never posts it twice.
+    client_id = models.UUIDField(_("client id"), null=True, blank=True, unique=True, editable=False)
 
     objects = ProgressUpdateQuerySet.as_manager()
 

@@ -170,6 +170,14 @@ class ProgressUpdateSerializer(RefuseUnknownFields, serializers.ModelSerializer)
         help_text=_("Evidence: images (JPG, PNG, WEBP) or PDF files."),
     )
     evidence = EvidenceSerializer(many=True, read_only=True)
+    client_id = serializers.UUIDField(
+        required=False,
+        allow_null=True,
+        help_text=_(
+            "Made by the client when the update is written; sent again, the same id answers 200 with the first "
+            "update instead of posting a second."
+        ),
+    )
 
     class Meta:
         model = ProgressUpdate
@@ -186,6 +194,7 @@ class ProgressUpdateSerializer(RefuseUnknownFields, serializers.ModelSerializer)
             "progress_after",
             "files",
             "evidence",
+            "client_id",
             "created_at",
         ]
         read_only_fields = ["author", "progress_before", "progress_after", "created_at"]

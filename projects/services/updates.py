@@ -1,10 +1,12 @@
 """Progress updates with their evidence, moving a milestone's progress when one is reported on."""
 
 import datetime
+import uuid
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,6 +30,7 @@ def post_update(
     milestone: Milestone | None = None,
     progress: int | None = None,
     files: Sequence = (),
+    client_id: uuid.UUID | None = None,
 ) -> ProgressUpdate:
     """Record progress with its evidence, moving the milestone's progress when one is given."""
     project = _locked(project)
@@ -62,7 +65,12 @@ def post_update(
         raise ValidationError(errors)
 
     update = ProgressUpdate.objects.create(
-        project=project, milestone=milestone, author=by, happened_on=happened_on, note=note.strip()
+        project=project,
+        milestone=milestone,
+        author=by,
+        happened_on=happened_on,
+        note=note.strip(),
+        client_id=client_id,
     )
     if milestone is not None and progress is not None:
         milestone = Milestone.objects.select_for_update().get(pk=milestone.pk)
@@ -81,3 +89,36 @@ def post_update(
             evidence.thumbnail.save(thumbnail.name, thumbnail, save=False)
         evidence.save()
     return update
+
+
+class Posted(NamedTuple):
+    update: ProgressUpdate
+    created: bool
+
+
+def post_update_once(project: ChangeProject, *, by: User, client_id: uuid.UUID, **details) -> Posted:
+    """``post_update``, except that the same client id again answers with the update it made the first time.
+
+    A phone that lost the answer sends the update again: it must find the first one, not make a second."""
+    try:
+        with transaction.atomic():
+            _locked(project)  # a retry racing the first waits here until the first has committed
+            earlier = ProgressUpdate.objects.filter(client_id=client_id).first()
+            if earlier is not None:
+                if earlier.author_id != by.pk or earlier.project_id != project.pk:
+                    raise ValidationError({"client_id": _("This id belongs to another update.")})
+                if earlier.note != details.get("note", "").strip():
+                    # The same form sent again with other words (back, edit, post) is a new update, not a retry.
+                    raise ValidationError(
+                        _("This form was posted already. Open the form again to post another update.")
+                    )
+                return Posted(earlier, created=False)
+            return Posted(post_update(project, by=by, client_id=client_id, **details), created=True)
+    except IntegrityError:
+        # Only the same id sent at once for two different projects gets here (each waited on its own project).
+        raise ValidationError({"client_id": _("This id belongs to another update.")}) from None
+
+
+def delivered_update(client_id: uuid.UUID, *, by: User) -> ProgressUpdate | None:
+    """The update ``by`` posted with this client id, if it arrived (a phone asks before sending its photos again)."""
+    return ProgressUpdate.objects.filter(client_id=client_id, author=by).select_related("project").first()

@@ -29,7 +29,7 @@ from projects.serializers import (
 )
 from projects.services.lifecycle import apply_transition, create_project, update_project
 from projects.services.milestones import delete_milestone, save_milestone
-from projects.services.updates import post_update, post_update_once
+from projects.services.updates import post_update_once
 
 
 class OwnerMayChange(BasePermission):
@@ -234,18 +234,16 @@ class ProgressUpdateViewSet(
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        details = {
-            "by": request.user,
-            "note": data["note"],
-            "happened_on": data.get("happened_on"),
-            "milestone": data.get("milestone"),
-            "progress": data.get("progress"),
-            "files": data.get("files", ()),
-        }
-        if data.get("client_id") is None:
-            update, created = post_update(data["project"], **details), True
-        else:
-            update, created = post_update_once(data["project"], client_id=data["client_id"], **details)
+        update, created = post_update_once(
+            data["project"],
+            by=request.user,
+            client_id=data.get("client_id"),
+            note=data["note"],
+            happened_on=data.get("happened_on"),
+            milestone=data.get("milestone"),
+            progress=data.get("progress"),
+            files=data.get("files", ()),
+        )
         update = self.get_queryset().get(pk=update.pk)
         code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
         return Response(self.get_serializer(update).data, status=code)

@@ -96,10 +96,13 @@ class Posted(NamedTuple):
     created: bool
 
 
-def post_update_once(project: ChangeProject, *, by: User, client_id: uuid.UUID, **details) -> Posted:
-    """``post_update``, except that the same client id again answers with the update it made the first time.
+def post_update_once(project: ChangeProject, *, by: User, client_id: uuid.UUID | None, **details) -> Posted:
+    """``post_update``, except that the same client id again answers with the update it made the first time
+    (without an id, each call posts).
 
     A phone that lost the answer sends the update again: it must find the first one, not make a second."""
+    if client_id is None:
+        return Posted(post_update(project, by=by, **details), created=True)
     try:
         with transaction.atomic():
             _locked(project)  # a retry racing the first waits here until the first has committed
@@ -119,6 +122,6 @@ def post_update_once(project: ChangeProject, *, by: User, client_id: uuid.UUID, 
         raise ValidationError({"client_id": _("This id belongs to another update.")}) from None
 
 
-def delivered_update(client_id: uuid.UUID, *, by: User) -> ProgressUpdate | None:
-    """The update ``by`` posted with this client id, if it arrived (a phone asks before sending its photos again)."""
-    return ProgressUpdate.objects.filter(client_id=client_id, author=by).select_related("project").first()
+def update_delivered(client_id: uuid.UUID, *, by: User) -> bool:
+    """Whether the update ``by`` posted with this client id arrived (a phone asks before sending its photos again)."""
+    return ProgressUpdate.objects.filter(client_id=client_id, author=by).exists()

@@ -14,7 +14,7 @@ from offline import outbox
 
 from ..forms import ProgressUpdateForm, add_service_errors
 from ..models import Evidence
-from ..services.updates import delivered_update, post_update, post_update_once
+from ..services.updates import post_update_once, update_delivered
 from .common import _owned_project, _refuse
 
 
@@ -22,8 +22,8 @@ from .common import _owned_project, _refuse
 def update_create(request, pk):
     project = _owned_project(request.user, pk)
     if (client_id := outbox.asked_delivered(request)) is not None:
-        earlier = delivered_update(client_id, by=request.user)
-        return outbox.delivered(reverse("projects:dashboard") if earlier else None)
+        arrived = update_delivered(client_id, by=request.user)
+        return outbox.delivered(reverse("projects:dashboard") if arrived else None)
     if not project.accepts_updates:
         message = _("Progress can be reported once the mentor has approved the project.")
         if outbox.from_outbox(request):
@@ -35,14 +35,8 @@ def update_create(request, pk):
         initial = {"happened_on": timezone.localdate(), "milestone": request.GET.get("milestone")}
         form = ProgressUpdateForm(project=project, initial=initial)
     if form.is_valid():
-        details = dict(form.cleaned_data)
-        client_id = details.pop("client_id")
         try:
-            if client_id is None:
-                post_update(project, by=request.user, **details)
-                created = True
-            else:
-                created = post_update_once(project, by=request.user, client_id=client_id, **details).created
+            created = post_update_once(project, by=request.user, **form.cleaned_data).created
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -37,24 +37,9 @@ def url(project):
 def test_the_same_client_id_twice_posts_one_update_with_its_files_once(approved_project):
     user, client_id = approved_project.enrolment.participant.user, uuid.uuid4()
     milestone = approved_project.milestones.first()
-    first = post_update_once(
-        approved_project,
-        by=user,
-        client_id=client_id,
-        note="Sosialisasi.",
-        milestone=milestone,
-        progress=40,
-        files=[png()],
-    )
-    again = post_update_once(
-        approved_project,
-        by=user,
-        client_id=client_id,
-        note="Sosialisasi.",
-        milestone=milestone,
-        progress=40,
-        files=[png()],
-    )
+    sent = {"by": user, "client_id": client_id, "note": "Sosialisasi.", "milestone": milestone, "progress": 40}
+    first = post_update_once(approved_project, files=[png()], **sent)
+    again = post_update_once(approved_project, files=[png()], **sent)
     assert first.created and not again.created
     assert again.update.pk == first.update.pk
     assert ProgressUpdate.objects.count() == 1 and Evidence.objects.count() == 1

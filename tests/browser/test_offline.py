@@ -78,6 +78,7 @@ def test_an_update_written_offline_is_sent_once_when_the_connection_returns(
     context.set_offline(False)
     page.wait_for_selector("[data-outbox-item]", state="detached", timeout=15000)
     assert page.locator("[data-outbox-empty]").is_visible()
+    assert page.locator("[data-outbox-send-all]").is_hidden()  # nothing left to send
     assert ProgressUpdate.objects.filter(project=project).count() == 1
     update = ProgressUpdate.objects.get()
     assert update.client_id is not None and update.note.startswith("Kunjungan ke puskesmas")

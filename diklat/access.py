@@ -17,6 +17,8 @@ it, and scoping a list never duplicates rows nor adds a query. ``prefix`` is the
 the scoped rows to the row the rule is about, e.g. ``"project__"``.
 """
 
+import functools
+
 from django.db.models import F, Lookup, Q
 
 from mentors.roles import Role
@@ -47,6 +49,25 @@ class AnyOf(Lookup):
     def as_postgresql(self, compiler, connection):
         lhs, rhs, params = self._sides(compiler, connection)
         return f"{lhs} = ANY(ARRAY{rhs})", params
+
+
+def per_user(scope):
+    """Build a scope once per user object, then hand out the same lazy filter.
+
+    The filter holds querysets, not ids: it is still read from the database each time it is used,
+    so a change to the user's assignments shows at once. Building it resolves a UNION of several
+    relations, which a report page of five tables otherwise paid eight times over.
+    """
+
+    @functools.wraps(scope)
+    def cached(user, *args, **kwargs):
+        key = (scope.__name__, user.is_authenticated and user.is_superuser, args, tuple(sorted(kwargs.items())))
+        built = user.__dict__.setdefault("_access_scopes", {})
+        if key not in built:
+            built[key] = scope(user, *args, **kwargs)
+        return built[key]
+
+    return cached
 
 
 def among(path: str, ids) -> Q:
@@ -96,6 +117,7 @@ def organised(user, organiser_ref: str) -> Q:
     return among(organiser_ref, user.organisers.order_by().values("pk"))
 
 
+@per_user
 def enrolment_scope(user, prefix: str = "") -> Q:
     """Filter for Enrolment rows (or rows reaching one through ``prefix``)."""
     if not user.is_authenticated:
@@ -144,6 +166,7 @@ def reported_agency_ids(user):
     return reached(provinces.values("province__agencies"), provinces.values("province__children__agencies"))
 
 
+@per_user
 def in_reported_province(user, agency_ref: str) -> Q:
     """Rows whose agency (reached through ``agency_ref``) lies in a province the user reports on."""
     if not user.is_authenticated:
@@ -151,6 +174,7 @@ def in_reported_province(user, agency_ref: str) -> Q:
     return among(agency_ref, reported_agency_ids(user))
 
 
+@per_user
 def report_project_scope(user, prefix: str = "") -> Q:
     """Projects a user may report on: those they may see, plus their province's for provincial staff."""
     if not user.is_authenticated:

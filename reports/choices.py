@@ -11,6 +11,8 @@ import contextlib
 from django import forms
 from django.db.models import Q
 from django.forms.models import ModelChoiceIterator
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 
 MAX_KEY_LENGTH = 20  # longer than any code or id: not looked up
 
@@ -28,9 +30,28 @@ class ListedChoiceIterator(ModelChoiceIterator):
         self.queryset = field.listed
 
 
+class ListedSelect(forms.Select):
+    """A select whose options are joined in Python: the template Django includes per option (and its
+    attributes' template) cost a report page's filters some 10 ms, a sixth of the page."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option["value"], flatatt(option["attrs"]), option["label"])
+                for *_, group, _i in widget["optgroups"]
+                for option in group
+            ),
+        )
+        return format_html('<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options)
+
+
 class ListedChoiceField(forms.ModelChoiceField):
     """A choice validated against ``queryset`` and rendered from ``listed`` (None: list the queryset)."""
 
+    widget = ListedSelect
     listed = None
 
     def list_only(self, listed, chosen=None) -> None:

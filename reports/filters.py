@@ -13,6 +13,7 @@ a project's agency by ``narrow`` and, in the rollout figures, to the adopting ag
 
 from django import forms
 from django.db.models import Exists, OuterRef, Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from diklat import access
@@ -55,13 +56,16 @@ class ReportFilterForm(forms.Form):
             # and the cohorts of the innovations adopted there.
 
             # One IN over a UNION, not an OR of three subqueries the planner tests row by row.
-            cohorts = Cohort.objects.filter(
-                pk__in=access.reached(
-                    cohorts.values("pk"),
-                    ChangeProject.objects.reportable_by(user).values("enrolment__cohort"),
-                    Adoption.objects.visible_to(user).values("innovation__project__enrolment__cohort"),
-                )
+            # Read once as ids (a reader reaches tens of cohorts, a province some hundreds): the list,
+            # the chosen cohort's check and the programme and year narrowing then each run a plain IN
+            # instead of compiling the reader's three scopes again.
+            reachable = access.reached(
+                cohorts.values("pk"),
+                ChangeProject.objects.reportable_by(user).values("enrolment__cohort"),
+                Adoption.objects.visible_to(user).values("innovation__project__enrolment__cohort"),
             )
+            ids = list(Cohort.objects.filter(pk__in=reachable).order_by().values_list("pk", flat=True))
+            cohorts = Cohort.objects.filter(pk__in=ids)
         self.fields["cohort"].queryset = cohorts.select_related("programme")
         self.fields["province"].queryset = Region.objects.filter(level=Region.Level.PROVINCE)
         self.fields["government"].queryset = Region.objects.all()
@@ -179,6 +183,27 @@ class ReportFilterForm(forms.Form):
         if "agency" in chosen:
             conditions.append(access.NOTHING)
         return _all_of(conditions)
+
+    @cached_property
+    def area_within_scope(self) -> bool:
+        """Whether every row in the filters' area is one the reader may report on anyway.
+
+        Provincial staff report on every project and adoption of their province: with their
+        province as the area (chosen, or held to it) the reports need not also test the reader's
+        scope, a UNION of five relations that cost a province's dashboard a third of its time.
+        """
+        if self.user.is_superuser:
+            return True
+        if not self.is_bound or self.errors:
+            return False
+        chosen = self.selected()
+        if "agency" in chosen:
+            region = chosen["agency"].government
+        else:
+            region = chosen.get("government") or chosen.get("province")
+        if region is None:
+            return self._held_to_province()
+        return self.reported_provinces.filter(pk=region.province.pk).exists()
 
     def _held_to_province(self) -> bool:
         return not self.user.is_superuser and self._is_provincial_only()

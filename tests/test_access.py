@@ -184,3 +184,21 @@ def test_an_anonymous_visitor_holds_no_role(ours):
     assert not access.is_mentor(anonymous, ours.project)
     assert not access.is_organiser_staff(anonymous, ours.project)
     assert not access.can_edit_project(anonymous, ours.project)
+
+
+def test_a_scope_built_once_per_user_object_still_reads_the_rows_of_now(db):
+    """The per-user cache keeps the lazy filter, not ids: an assignment made after the first use shows."""
+    mentor = factories.UserFactory()
+    project = factories.ChangeProjectFactory()
+    assert not ChangeProject.objects.reportable_by(mentor).exists()
+    factories.AssignmentFactory(enrolment=project.enrolment, user=mentor, role="mentor")
+    assert list(ChangeProject.objects.reportable_by(mentor)) == [project]
+    assert access.report_project_scope(mentor) is access.report_project_scope(mentor)  # built once
+
+
+def test_the_per_user_cache_tells_a_superuser_from_the_same_object_before(db):
+    user = factories.UserFactory()
+    factories.ChangeProjectFactory()
+    assert not ChangeProject.objects.reportable_by(user).exists()
+    user.is_superuser = True
+    assert ChangeProject.objects.reportable_by(user).count() == 1

@@ -15,6 +15,10 @@ class InProvince:
     def __init__(self, form, province):
         self.form, self.user, self.province = form, form.user, province
 
+    @property
+    def area_within_scope(self) -> bool:
+        return self.form.area_within_scope  # this province lies inside the form's area
+
     def narrow_origin(self, queryset, p: str = ""):
         return self.form.narrow_origin(queryset, p)
 

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from diklat.models import Cohort
+from diklat.models import Cohort, Programme
 from regions.models import Agency, Region
 from reports import filters
 from reports.filters import report_filters
@@ -79,3 +79,12 @@ def test_the_page_costs_the_same_queries_with_ten_times_the_agencies(world, clie
     with django_assert_num_queries(len(before)):
         again = client.get("/reports/progress/")
     assert page.text.count("<option") == again.text.count("<option")
+
+
+def test_the_filter_selects_render_in_python_with_the_choice_selected_and_names_escaped(db):
+    Programme.objects.filter(code="pka").update(name='PKA <b>"baru"</b>')
+    user = factories.UserFactory(is_superuser=True)
+    html = str(report_filters({"programme": "pka"}, user)["programme"])
+    assert html.startswith('<select name="programme"') and 'id="id_programme"' in html
+    assert '<option value="pka" selected>PKA &lt;b&gt;&quot;baru&quot;&lt;/b&gt;' in html
+    assert html.count("<option") == Programme.objects.count() + 1  # and the empty choice

@@ -29,7 +29,7 @@ FILTER_NAMES = ("programme", "cohort", "year", "province", "government", "agency
 ORIGIN_FILTERS = ("programme", "cohort", "year")
 AREA_FILTERS = ("province", "government", "agency")
 # Parameters that are not filters but travel in the same query string.
-PASSTHROUGH = {"format", "page", "page_size", "ordering", "chart", "export"}
+PASSTHROUGH = {"format", "page", "page_size", "ordering", "chart", "export", "size"}
 LISTED_COHORTS = 40  # the most recent of the reader's cohorts (and the chosen one) in the cohort list
 
 
@@ -128,6 +128,14 @@ class ReportFilterForm(forms.Form):
         if not hasattr(self, "_provincial_only"):  # asked by every narrow(): two queries once per form
             self._provincial_only = self.reported_provinces.exists() and not self.user.organisers.exists()
         return self._provincial_only
+
+    fixed: frozenset = frozenset()  # filters the page sets itself (the dashboard's province): not summarised
+
+    def chosen_labels(self) -> list[str]:
+        """Each filter given, as text: the summary of the folded filters on a phone."""
+        if not hasattr(self, "cleaned_data"):
+            return []
+        return [str(value) for name, value in self.selected().items() if name not in self.fixed]
 
     def selected(self) -> dict:
         return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}

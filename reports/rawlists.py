@@ -87,6 +87,7 @@ class RawList:
     title: str
     columns: tuple[ColumnSpec, ...]
     note: str = ""
+    phone: tuple[str, ...] = ()  # as ReportTable.phone
 
     def rows(self, queryset, today: datetime.date | None = None) -> Iterator[dict]:
         """Yield one row per object, reading the queryset in chunks; ``today`` is fixed when reading starts."""
@@ -103,6 +104,7 @@ class RawList:
             columns=[spec.column for spec in self.columns],
             rows=list(rows) if listed else rows,
             note=self.note,
+            phone=self.phone,
         )
 
 
@@ -176,6 +178,7 @@ class ValueList:
     title: str
     columns: tuple[ValueSpec, ...]
     note: str = ""
+    phone: tuple[str, ...] = ()  # as ReportTable.phone
 
     def lookups(self) -> list[str]:
         return [lookup for spec in self.columns for lookup in spec.lookups or (spec.key,)]
@@ -198,6 +201,7 @@ class ValueList:
             columns=[spec.column for spec in self.columns],
             rows=list(rows) if listed else rows,
             note=self.note,
+            phone=self.phone,
         )
 
 

@@ -35,6 +35,7 @@ class ReportTable:
     note: str = ""  # translated (lazy) definitions shown under the title
     as_of: datetime.datetime | None = None  # set when a national snapshot is older than the data
     total_rows: int | None = None  # set when ``rows`` holds only the first of them (a page's snapshot)
+    phone: tuple[str, ...] = ()  # keys of the columns a phone shows at first; empty: all, scrolled sideways
 
     def values(self, row: dict) -> list:
         return [row.get(column.key) for column in self.columns]

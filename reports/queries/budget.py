@@ -47,6 +47,7 @@ def by_source_and_year(form) -> ReportTable:
     ]
     return ReportTable(
         name="budget-by-source-and-year",
+        phone=("fiscal_year", "source", "approved", "realised_share"),
         title=_("Budget planned, approved and realised per source and fiscal year"),
         columns=[
             Column("fiscal_year", _("Fiscal year"), Kind.INTEGER),

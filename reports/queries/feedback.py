@@ -47,6 +47,7 @@ def by_category_status(form) -> ReportTable:
     ]
     return ReportTable(
         name="feedback-by-category-status",
+        phone=("category", "open", "overdue", "total"),
         title=_("Feedback items by category and status"),
         columns=[
             Column("category", _("Category")),
@@ -92,6 +93,7 @@ def budget_amounts(form) -> ReportTable:
     ]
     return ReportTable(
         name="feedback-budget-amounts",
+        phone=("fiscal_year", "source", "approved", "unrealised"),
         title=_("Budget feedback amounts"),
         columns=[
             Column("fiscal_year", _("Fiscal year"), Kind.INTEGER),
@@ -130,6 +132,7 @@ def budget_overdue(row, today) -> bool:
 
 UNREALISED_BUDGET = RawList(
     name="feedback-unrealised-budget",
+    phone=("project", "unrealised", "due_date"),
     title=_("Budget feedback still unrealised"),
     columns=(
         ColumnSpec("project", _("Project"), read="item__project__title"),
@@ -191,6 +194,7 @@ def unrealised_total(form) -> int:
 
 OVERDUE_ITEMS = RawList(
     name="feedback-overdue-items",
+    phone=("project", "category", "days_overdue"),
     title=_("Overdue feedback items"),
     columns=(
         ColumnSpec("project", _("Project"), read="project__title"),

@@ -36,6 +36,7 @@ def milestones_by_horizon(form) -> ReportTable:
     ]
     return ReportTable(
         name="progress-milestones-by-horizon",
+        phone=("horizon", "done_on_time", "overdue", "total"),
         title=_("Milestones per horizon"),
         columns=[
             Column("horizon", _("Horizon")),

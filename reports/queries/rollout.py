@@ -89,6 +89,7 @@ def coverage_by_innovation(form) -> ReportTable:
     ]
     return ReportTable(
         name="rollout-coverage-by-innovation",
+        phone=("innovation", "covered", "coverage"),
         title=_("Coverage per innovation"),
         columns=[
             Column("innovation", _("Innovation")),
@@ -244,6 +245,7 @@ def coverage_by_province(form) -> ReportTable:
     ]
     return ReportTable(
         name="rollout-coverage-by-province",
+        phone=("province", "applied", "agencies"),
         title=_("Adoptions per province"),
         columns=[
             Column("province", _("Province")),

@@ -100,6 +100,7 @@ def score_distribution(form) -> ReportTable:
     rows = [{"kind": label, "kind_code": value, **counts[value]} for value, label in SeminarKind.choices]
     return ReportTable(
         name="seminars-score-distribution",
+        phone=("kind", "total", "unscored"),
         title=_("Distribution of combined scores"),
         columns=[
             Column("kind", _("Seminar")),
@@ -135,6 +136,7 @@ def predicates(form) -> ReportTable:
     ]
     return ReportTable(
         name="seminars-predicates",
+        phone=("cohort", "predicate", "count"),
         title=_("Predicates per cohort"),
         columns=[
             Column("cohort", _("Cohort")),
@@ -186,6 +188,7 @@ def innovation_share(form) -> ReportTable:
     ]
     return ReportTable(
         name="seminars-innovation-share",
+        phone=("cohort", "innovation", "share"),
         title=_("Innovation or routine work"),
         columns=[
             Column("cohort", _("Cohort")),
@@ -214,6 +217,7 @@ def by_examiner(form) -> ReportTable:
     ]
     return ReportTable(
         name="seminars-by-examiner",
+        phone=("examiner", "scored", "mean"),
         title=_("Scores per examiner"),
         columns=[
             Column("examiner", _("Examiner")),

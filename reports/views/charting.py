@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import condition, require_GET
 
-from .. import charts
+from .. import charts, plotting
 from ..filters import report_filters
 from ..permissions import may_read
 from ..queries import budget, feedback, progress, rollout, seminars
@@ -21,7 +21,7 @@ from ..snapshots import report_table
 from ..tables import ReportTable
 from .presenting import filter_query
 
-CHART_VERSION = "1"  # bump when the drawing changes, so old ETags no longer match
+CHART_VERSION = "2"  # bump when the drawing changes, so old ETags no longer match
 CHART_CACHE_SECONDS = 24 * 60 * 60
 
 
@@ -111,14 +111,20 @@ CHARTS = {
 }
 
 
-def chart_context(slug: str, table: ReportTable, query: str) -> dict:
+def chart_context(slug: str, table: ReportTable, query: str, table_url: str = "") -> dict:
+    """The chart's URLs (a desktop and a phone drawing, a PNG), its alt text and the link to its figures.
+
+    ``table_url``: where the table of its figures is; by default the table under it on the same page.
+    """
     spec = CHARTS[slug]
     url = reverse("reports:chart", kwargs={"chart": slug, "fmt": "svg"})
     return {
         "svg": f"{url}?{query}" if query else url,
+        "phone_svg": f"{url}?{query + '&' if query else ''}size=phone",
         "png": reverse("reports:chart", kwargs={"chart": slug, "fmt": "png"}) + (f"?{query}" if query else ""),
         "alt": charts.describe(table, spec.label_key, list(spec.keys)),
         "caption": spec.caption,
+        "table_url": table_url or f"#{table.name}-data",
     }
 
 
@@ -127,13 +133,16 @@ def _chart_state(request, chart: str, fmt: str) -> dict:
     if not hasattr(request, "_report_chart"):
         spec = CHARTS.get(chart)
         state = {"spec": spec, "form": None, "rows": None, "etag": None}
-        if spec and fmt in charts.FORMATS and may_read(request.user, spec.report):
+        state["layout"] = plotting.LAYOUTS.get(request.GET.get("size", plotting.DESKTOP.name))
+        if spec and fmt in plotting.FORMATS and may_read(request.user, spec.report):
             form = report_filters(request.GET, request.user)
+            if state["layout"] is None:
+                form.add_error(None, _("Unknown chart size: choose desktop or phone."))
             state["form"] = form
             if form.is_valid():
                 rows = list(report_table(form, spec.table, filter_query(form)).rows)
                 fingerprint = json.dumps(
-                    [CHART_VERSION, chart, fmt, get_language(), rows], default=str, sort_keys=True
+                    [CHART_VERSION, chart, fmt, state["layout"].name, get_language(), rows], default=str, sort_keys=True
                 ).encode()
                 state["rows"], state["etag"] = rows, hashlib.sha256(fingerprint).hexdigest()[:32]
         request._report_chart = state
@@ -161,6 +170,6 @@ def chart(request, chart: str, fmt: str):
     key = f"reports:chart:{state['etag']}"
     body = cache.get(key)
     if body is None:
-        body = state["spec"].draw(state["rows"], fmt)
+        body = state["spec"].draw(state["rows"], fmt, state["layout"])
         cache.set(key, body, CHART_CACHE_SECONDS)
-    return HttpResponse(body, content_type=charts.FORMATS[fmt])
+    return HttpResponse(body, content_type=plotting.FORMATS[fmt])

@@ -13,6 +13,7 @@ from ..filters import report_filters
 from ..permissions import RAW, may_read, may_see_province
 from ..queries import budget, feedback, progress, province, rollout, seminars
 from ..snapshots import report_table
+from ..tables import Kind
 from .charting import chart_context
 from .presenting import PAGE_ROWS, cell_text, filter_query, present, raw_links
 
@@ -132,6 +133,7 @@ def province_dashboard(request, code: str):
     data = request.GET.copy()
     data["province"] = region.code
     form = report_filters(data, request.user)
+    form.fixed = frozenset({"province"})
     context = {"region": region, "form": form}
     if not form.is_valid():
         return render(request, "reports/province.html", context, status=400)
@@ -144,6 +146,7 @@ def province_dashboard(request, code: str):
             {
                 "label": figure.label,
                 "text": cell_text(figure.value, figure.kind),
+                "money": figure.kind == Kind.RUPIAH,
                 "note": figure.note,
                 "url": f"{reverse('reports:report', args=[figure.report])}?{query}",
             }
@@ -153,7 +156,12 @@ def province_dashboard(request, code: str):
         predicates=present(board.predicates, "seminars", "predicates", query),
         unrealised=present(board.unrealised, "feedback", "unrealised_budget", query),
         unrealised_url=f"{reverse('reports:report', args=['feedback'])}?{query}#{board.unrealised.name}",
-        milestones_chart=chart_context("milestones-by-horizon", board.milestones, query),
+        milestones_chart=chart_context(
+            "milestones-by-horizon",
+            board.milestones,
+            query,
+            table_url=f"{reverse('reports:report', args=['progress'])}?{query}#{board.milestones.name}-data",
+        ),
         links=[
             (name, title, f"{reverse('reports:report', args=[name])}?{query}") for name, (title, _s) in REPORTS.items()
         ],

@@ -59,19 +59,26 @@ def present(table: ReportTable, report: str, function: str, query: str) -> dict:
     export = reverse("reports:export", args=[report, export_slug(report, function)])
     rows = list(table.rows)
     total = len(rows) if table.total_rows is None else table.total_rows
+    # On a phone the priority columns show and the rest wait behind "all columns" (reports.css).
+    secondary = [bool(table.phone) and c.key not in table.phone for c in columns]
     return {
         "title": table.title,
         "name": table.name,
         "note": table.note,
         "as_of": table.as_of,
-        "headers": [{"text": c.header, "numeric": c.kind in NUMERIC} for c in columns],
+        "headers": [
+            {"text": c.header, "numeric": c.kind in NUMERIC, "secondary": later}
+            for c, later in zip(columns, secondary, strict=True)
+        ],
         "rows": [
             [
-                {"text": cell_text(row.get(c.key), c.kind), "numeric": c.kind in NUMERIC, "label": c.header}
-                for c in columns
+                {"text": cell_text(row.get(c.key), c.kind), "numeric": c.kind in NUMERIC, "secondary": later}
+                for c, later in zip(columns, secondary, strict=True)
             ]
             for row in rows[:PAGE_ROWS]
         ],
+        "secondary_columns": sum(secondary),
+        "column_count": len(columns),
         "hidden_rows": max(total - PAGE_ROWS, 0),
         "total_rows": total,
         **export_links(export, query),

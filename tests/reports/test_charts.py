@@ -91,7 +91,7 @@ def without_drawing(monkeypatch, name):
     """Make drawing the chart fail, so a response proves that it was not drawn."""
     from reports.views import charting as views
 
-    def refuse(rows, fmt):
+    def refuse(rows, fmt, layout):
         raise AssertionError("drawn")
 
     spec = views.CHARTS[name]

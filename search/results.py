@@ -9,7 +9,7 @@ in one are those the user may see.
 
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, Case, Prefetch, Q, When
+from django.db.models import BooleanField, Case, Prefetch, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from diklat import access
@@ -60,9 +60,9 @@ def participants(user, search: Search):
 
 def projects(user, search: Search):
     """Projects the user may report on; ``opens_detail`` says whether its page is theirs to open (else its rollout)."""
-    found = ChangeProject.objects.reportable_by(user).annotate(
-        opens_detail=Case(When(access.project_scope(user), then=True), default=False, output_field=BooleanField())
-    )
+    scope = access.project_scope(user)  # empty for a superuser, who opens every project (When() refuses Q())
+    opens = Case(When(scope, then=True), default=False, output_field=BooleanField()) if scope else Value(True)
+    found = ChangeProject.objects.reportable_by(user).annotate(opens_detail=opens)
     if search.agency is not None:
         found = found.filter(agency=search.agency)
     if search.terms and not search.nip:

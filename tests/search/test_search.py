@@ -181,3 +181,12 @@ def test_the_results_speak_indonesian(budi):
         assert untranslated_on(page, misses) == set(), params
         assert "Cari" in page
     assert "Ketik paling sedikit 2 karakter" in client.get(URL, {"q": "b"}).content.decode()
+
+
+def test_a_superuser_finds_every_kind_and_opens_the_projects_own_page(budi):
+    """A superuser's scope is empty (everything): it must not reach a When(), which refuses it (a 500 before)."""
+    project, _mentor = budi
+    admin = factories.UserFactory(is_superuser=True, is_staff=True)
+    page = found(factories.logged_in(admin), q="aduan")
+    assert f'href="{reverse("projects:detail", args=[project.pk])}"' in page
+    assert "SiCepat Aduan" in page

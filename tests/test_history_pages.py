@@ -164,7 +164,13 @@ def test_the_project_page_shows_the_latest_changes_and_links_to_all(owner_client
         milestone.save()
     page = owner_client.get(project.get_absolute_url())
     assert len(page.context["changes"]["entries"]) == 10
-    assert reverse("projects:history", args=[project.pk]) in page.content.decode()
+    html = page.content.decode()
+    assert reverse("projects:history", args=[project.pk]) in html
+    # Folded under its heading with the number of changes: the audit trail no longer lengthens every visit.
+    total = page.context["changes"]["total"]
+    assert total >= 14
+    folded = html[html.index('id="changes"') :]
+    assert folded.index('<details class="section-fold">') < folded.index(f'<span class="muted">({total})</span>')
 
 
 def test_the_history_page_is_paged_and_survives_a_bad_page_number(owner_client, project):

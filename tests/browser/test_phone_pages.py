@@ -126,6 +126,17 @@ def test_report_pages_on_a_small_phone_draw_readable_charts_and_fold_the_filters
     assert secondary.is_visible()
     assert overflow(page) <= 0
 
+    # The dashboard's key figures, money among them, stay inside their cards.
+    page.goto(f"{live_server.url}/reports/province/73/")
+    spilling = page.eval_on_selector_all(
+        ".key-figures .card",
+        """cards => cards.filter(card => [...card.querySelectorAll('*')].some(el =>
+            el.getBoundingClientRect().right > card.getBoundingClientRect().right + 0.5)).map(card => card.innerText)""",
+    )
+    assert not spilling
+    assert page.locator(".figure-value.money").first.inner_text().startswith("Rp")
+
+    page.goto(f"{live_server.url}/reports/feedback/")
     page.set_viewport_size({"width": 1280, "height": 900})
     page.reload()
     assert page.locator(".report-filters select").first.is_visible()  # open on a wide screen

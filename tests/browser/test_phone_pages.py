@@ -131,7 +131,8 @@ def test_report_pages_on_a_small_phone_draw_readable_charts_and_fold_the_filters
     spilling = page.eval_on_selector_all(
         ".key-figures .card",
         """cards => cards.filter(card => [...card.querySelectorAll('*')].some(el =>
-            el.getBoundingClientRect().right > card.getBoundingClientRect().right + 0.5)).map(card => card.innerText)""",
+            el.getBoundingClientRect().right > card.getBoundingClientRect().right + 0.5))
+            .map(card => card.innerText)""",
     )
     assert not spilling
     assert page.locator(".figure-value.money").first.inner_text().startswith("Rp")

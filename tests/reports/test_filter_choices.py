@@ -8,6 +8,7 @@ from diklat.models import Cohort, Programme
 from regions.models import Agency, Region
 from reports import filters
 from reports.filters import report_filters
+from reports.models import DataGeneration
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +89,21 @@ def test_the_filter_selects_render_in_python_with_the_choice_selected_and_names_
     assert html.startswith('<select name="programme"') and 'id="id_programme"' in html
     assert '<option value="pka" selected>PKA &lt;b&gt;&quot;baru&quot;&lt;/b&gt;' in html
     assert html.count("<option") == Programme.objects.count() + 1  # and the empty choice
+
+
+def test_the_reachable_cohorts_are_kept_per_generation_and_follow_a_change(world):
+    """Kept in the cache between requests, and read anew once a committed change advances the generation."""
+    listed_before = listed(report_filters({}, world.provincial), "cohort")
+    assert str(world.cohort.pk) in listed_before
+    with CaptureQueriesContext(connection) as second:
+        report_filters({}, world.provincial)
+    assert not any("UNION" in query["sql"] for query in second.captured_queries)  # from the cache
+
+    newcomer = factories.CohortFactory()
+    factories.ChangeProjectFactory(
+        enrolment__cohort=newcomer, enrolment__participant__agency=world.agencies.a1, agency=world.agencies.a1
+    )  # in the staff's province
+    assert str(newcomer.pk) not in listed(report_filters({}, world.provincial), "cohort")  # kept: same generation
+    DataGeneration.advance()  # what the commit of that change does (tests/reports/test_snapshots.py)
+    assert str(newcomer.pk) in listed(report_filters({}, world.provincial), "cohort")
+    assert str(newcomer.pk) not in listed(report_filters({}, world.jakarta_staff), "cohort")

@@ -57,8 +57,9 @@ def test_a_change_that_is_rolled_back_leaves_the_generation_and_the_snapshot(wor
 def test_other_readers_are_always_computed_live(world):
     form = form_for(world.organiser_staff)
     for _read in range(2):
+        fresh = form_for(world.organiser_staff)  # (the form reads the generation for its cohort list)
         with CaptureQueriesContext(connection) as captured:
-            report_table(form_for(world.organiser_staff), progress.projects_by_status, "")
+            report_table(fresh, progress.projects_by_status, "")
         assert captured.captured_queries
         assert not any("datageneration" in query["sql"] for query in captured.captured_queries)
     assert report_table(form, progress.projects_by_status, "").as_of is None

@@ -37,9 +37,26 @@
     });
   }
 
-  function put(item) { return store("items", "readwrite").then(function (items) { return answer(items.put(item)); }); }
+  // The worker and other tabs change the outbox too (Background Sync sends with no page asking): each
+  // change is announced, so that a page showing the outbox can show it as it now is.
+  var channel = scope.BroadcastChannel ? new scope.BroadcastChannel(DATABASE) : null;
+
+  function announced(result) {
+    if (channel) channel.postMessage("changed");
+    return result;
+  }
+
+  function whenChanged(callback) {
+    if (channel) channel.addEventListener("message", callback);
+  }
+
+  function put(item) {
+    return store("items", "readwrite").then(function (items) { return answer(items.put(item)); }).then(announced);
+  }
   function get(id) { return store("items", "readonly").then(function (items) { return answer(items.get(id)); }); }
-  function remove(id) { return store("items", "readwrite").then(function (items) { return answer(items.delete(id)); }); }
+  function remove(id) {
+    return store("items", "readwrite").then(function (items) { return answer(items.delete(id)); }).then(announced);
+  }
 
   function mine(user) {
     return store("items", "readonly")
@@ -165,6 +182,6 @@
 
   scope.OutboxStore = {
     put: put, get: get, remove: remove, mine: mine, setUser: setUser, getUser: getUser,
-    newId: newId, deliver: deliver, flush: flush,
+    newId: newId, deliver: deliver, flush: flush, whenChanged: whenChanged,
   };
 })(self);

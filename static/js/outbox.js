@@ -10,6 +10,8 @@
   var shell = body.hasAttribute("data-shell");  // the offline and outbox pages: the same for everyone
   var user = body.getAttribute("data-user") || "";
   var largest = 1600;  // px: a photo's longest side after shrinking on the phone
+  var sending = null;  // the flush under way, which a second call joins instead of starting another
+  var retryTimer = null;
 
   function whoIsHere() {
     return shell ? Store.getUser().then(function (known) { return known || ""; }) : Promise.resolve(user);
@@ -29,26 +31,57 @@
     banner.hidden = navigator.onLine !== false && !cached;
   }
 
+  // Also on pages without the header's count (the outbox page itself), where the next try is still planned.
   function showCount() {
+    if (!usable) return Promise.resolve();
     var link = document.querySelector("[data-outbox-count]");
-    if (!link || !usable) return Promise.resolve();
     return whoIsHere().then(function (who) { return who ? Store.mine(who) : []; }).then(function (items) {
+      retryWhenDue(items);
+      if (!link) return;
       link.querySelector(".outbox-count").textContent = items.length;
       link.hidden = items.length === 0;
       link.classList.toggle("has-refused", items.some(function (item) { return item.state === "refused"; }));
     });
   }
 
+  // The browser's "online" event is a hint it may not give (a phone moving between networks, an emulated
+  // connection): while something waits, the page tries again itself, sooner after a fresh failure, later
+  // after many, so that a bad connection is not asked to carry the same photos every few seconds.
+  function nextTry(item) {
+    if (!item.tries) return item.created || 0;
+    return (item.lastTry || 0) + Math.min(10000 * Math.pow(2, item.tries - 1), 5 * 60000);
+  }
+
+  function retryWhenDue(items) {
+    window.clearTimeout(retryTimer);
+    var waiting = items.filter(function (item) { return item.state === "waiting"; });
+    if (!waiting.length) return;
+    var due = Math.min.apply(null, waiting.map(nextTry));
+    retryTimer = window.setTimeout(retry, Math.max(due - Date.now(), 3000));
+  }
+
+  function retry() {
+    if (document.visibilityState === "hidden") return;  // sent when the page is looked at again
+    if (navigator.onLine === false) {
+      retryTimer = window.setTimeout(retry, 5000);
+      return;
+    }
+    sendWaiting();
+  }
+
   function sendWaiting() {
     if (!usable || navigator.onLine === false) return Promise.resolve([]);
-    return whoIsHere()
+    if (sending) return sending;
+    sending = whoIsHere()
       .then(function (who) { return who ? Store.flush(who) : []; })
       .catch(function () { return []; })
       .then(function (results) {
+        sending = null;
         showCount();
         document.dispatchEvent(new CustomEvent("outbox:changed"));
         return results;
       });
+    return sending;
   }
 
   // Pages of a signed-in user are kept on the phone only while they are signed in (shared office PCs).
@@ -163,6 +196,9 @@
     showBanner();
     window.addEventListener("online", function () { showBanner(); sendWaiting(); });
     window.addEventListener("offline", showBanner);
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "visible") sendWaiting();
+    });
     if (!usable) return;
     if (!shell) {
       Store.setUser(user).catch(function () {});
@@ -171,10 +207,18 @@
     document.querySelectorAll("form[action$='/accounts/logout/']").forEach(function (form) {
       form.addEventListener("submit", function () { forgetPages(); Store.setUser("").catch(function () {}); });
     });
+    var redrawSoon = null;
+    Store.whenChanged(function () {  // several changes in one send come as one redraw
+      window.clearTimeout(redrawSoon);
+      redrawSoon = window.setTimeout(function () {
+        showCount();
+        document.dispatchEvent(new CustomEvent("outbox:changed"));
+      }, 200);
+    });
     interceptForms();
     keepForOffline();
     showCount().then(sendWaiting);
   });
 
-  window.Outbox = { sendWaiting: sendWaiting, showCount: showCount, whoIsHere: whoIsHere };
+  window.Outbox = { sendWaiting: sendWaiting, showCount: showCount, whoIsHere: whoIsHere, nextTry: nextTry };
 })();

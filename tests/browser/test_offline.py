@@ -126,7 +126,7 @@ def test_without_a_worker_the_page_tries_again_by_itself(live_server, browser, p
     assert not ProgressUpdate.objects.exists()
 
     context.unroute("**/updates/new/", lose_the_post)
-    page.wait_for_selector("[data-outbox-item]", state="detached", timeout=30000)  # 20 s after two failures
+    page.wait_for_selector("[data-outbox-item]", state="detached", timeout=45000)  # 20 s after two failures
     assert ProgressUpdate.objects.filter(project=project).count() == 1
     assert page.locator("[data-outbox-empty]").is_visible()
     assert len(lost) == 2

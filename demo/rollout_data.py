@@ -70,8 +70,8 @@ BACKWARDS_REASON = (
     "Operator dasbor isu dimutasi; uji coba diulang setelah operator baru dilatih dan SOP klarifikasi disesuaikan."
 )
 
-# The applied dates of the adoptions in province 73 lie at least 31 days apart, so that each falls in a month
-# of its own whatever today's date: the adoptions-over-time chart shows rollout through the year, not gaps.
+# The applied dates of province 73's adoptions that stay applied lie at least 31 days apart, so that each falls
+# in a month of its own whatever today's date: the adoptions-over-time chart shows rollout through the year.
 STORIES = [
     Story(
         "SIGAP HUMAS",

@@ -2,6 +2,7 @@
 
 import re
 from io import StringIO
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from demo import rollout_data
 from diklat.models import Cohort
 from evidence.checks import check_evidence
 from people.models import ProvincialStaff, User
@@ -267,6 +269,20 @@ def test_adoptions_applied_spread_over_about_a_year(pelapor, cohort):
     assert sum(1 for row in rows if row["applied"]) >= 8
     in_73 = Adoption.objects.applied().filter(IN_73, innovation__project__enrolment__cohort=cohort)
     assert rows[-1]["cumulative"] == in_73.count()
+
+
+def test_the_stories_applied_dates_in_province_73_fall_in_months_of_their_own_whatever_the_date():
+    # Checked on the data, not on today's build: 31 days apart or more, two dates never share a month.
+    applied = Adoption.APPLIED_OR_BEYOND
+    days = sorted(
+        days_ago
+        for story in rollout_data.STORIES
+        for adopter in story.adopters
+        for stage, days_ago, _reason in adopter.path
+        if stage == "applied" and adopter.government.split(".")[0] == "73" and adopter.path[-1][0] in applied
+    )
+    assert len(days) >= 8
+    assert min(later - earlier for earlier, later in pairwise(days)) >= 31
 
 
 def test_budget_feedback_in_the_province_is_still_partly_unrealised(pelapor, cohort):
